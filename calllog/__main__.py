@@ -1,0 +1,5 @@
+"""Allow ``python -m calllog``."""
+
+from calllog.cli.main import main
+
+main()

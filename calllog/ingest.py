@@ -1,0 +1,265 @@
+"""The import pipeline: keep the original, identify, extract, normalise,
+corroborate, store — one transaction per file.
+
+A file's import is all or nothing: when anything fails, the store and the
+originals folder are exactly as they were before. A file whose SHA-256 the
+case already holds changes nothing. A batch goes on past a bad file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from calllog.case import Case, KeptOriginal, owner_number
+from calllog.corroborate import NewRecord, StoredEvent, match_records
+from calllog.errors import CalllogError, ImportFailed
+from calllog.importers.base import ImportContext, Importer
+from calllog.importers.registry import identify, importer_named
+from calllog.model import Party, PartyQuality, Record, Skip, Status
+from calllog.phone import normalise_number
+from calllog.store import to_us
+from calllog.timeutil import zone
+
+ProgressFactory = Callable[[str, int], Callable[[int], None] | None]
+"""Given a file name and its size, return a callback fed with bytes read
+(or None for no progress display)."""
+
+
+@dataclass
+class FileResult:
+    """What became of one file of a batch."""
+
+    path: Path
+    sha256: str = ""
+    format: str = ""
+    read: int = 0
+    imported: int = 0
+    known: int = 0
+    skipped: int = 0
+    already_imported: bool = False
+    error: CalllogError | None = None
+    skips: list[Skip] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    format: str | None = None
+    owner: str | None = None
+    tz: str | None = None
+    mapping: Mapping[str, Any] | None = None
+
+
+def import_files(
+    case: Case,
+    paths: Sequence[Path],
+    options: ImportOptions = ImportOptions(),
+    progress: ProgressFactory | None = None,
+) -> list[FileResult]:
+    """Import each file in turn; a failure is recorded and the batch goes on."""
+    results = []
+    for path in paths:
+        try:
+            results.append(import_file(case, path, options, progress))
+        except CalllogError as error:
+            results.append(FileResult(path=path, error=error))
+    return results
+
+
+def import_file(
+    case: Case,
+    path: Path,
+    options: ImportOptions = ImportOptions(),
+    progress: ProgressFactory | None = None,
+) -> FileResult:
+    if not path.exists():
+        raise ImportFailed(f"{path} does not exist.", hint="Check the name and the folder.")
+    if not path.is_file():
+        raise ImportFailed(f"{path} is not a file.", hint="Give the export files themselves.")
+    importer = importer_named(options.format) if options.format else identify(path)
+    ctx = _context(case, options, path, progress)
+    owner = owner_number(options.owner, case.region) if options.owner else _default_owner(case)
+
+    received = case.receive(path)
+    try:
+        if case.store.source_by_sha(received.sha256) is not None:
+            return FileResult(path=path, sha256=received.sha256, format=importer.name, already_imported=True)
+        records, skips = _extract(importer, received.path, path.name, ctx)
+        return _store(case, path, received, importer, records, skips, owner, options)
+    finally:
+        case.discard(received)  # a kept file was renamed away already
+
+
+def _context(case: Case, options: ImportOptions, path: Path, progress: ProgressFactory | None) -> ImportContext:
+    callback = progress(path.name, path.stat().st_size) if progress else None
+    tz = zone(options.tz) if options.tz else case.tz
+    return ImportContext(tz=tz, region=case.region, mapping=options.mapping, progress=callback)
+
+
+def _default_owner(case: Case) -> str | None:
+    owners = case.owners
+    return owners[0] if len(owners) == 1 else None
+
+
+def _extract(importer: Importer, kept: Path, name: str, ctx: ImportContext) -> tuple[list[Record], list[Skip]]:
+    records: list[Record] = []
+    skips: list[Skip] = []
+    try:
+        for item in importer.extract(kept, ctx):
+            (records if isinstance(item, Record) else skips).append(item)  # type: ignore[arg-type]
+    except (OSError, ValueError, KeyError, IndexError, TypeError, UnicodeError) as error:
+        raise ImportFailed(
+            f"{name} could not be read as {importer.title} ({type(error).__name__}: {error}).",
+            hint="Nothing of it was imported. If the file opens normally elsewhere, please report this.",
+        ) from error
+    return records, skips
+
+
+def _normalise(record: Record, region: str) -> Party:
+    return normalise_number(record.party_raw, region, record.withheld_hint)
+
+
+def _store(
+    case: Case,
+    path: Path,
+    received: KeptOriginal,
+    importer: Importer,
+    records: list[Record],
+    skips: list[Skip],
+    default_owner: str | None,
+    options: ImportOptions,
+) -> FileResult:
+    store = case.store
+    region = case.region
+    parties = [_normalise(r, region) for r in records]
+    owners = [_record_owner(r, default_owner, region) for r in records]
+    instants = [to_us(r.instant_utc) for r in records]
+
+    kept: Path | None = None
+    try:
+        with store.transaction():
+            source_id = store.insert_source(
+                {
+                    "sha256": received.sha256,
+                    "name": path.name,
+                    "size": received.size,
+                    "format": importer.name,
+                    "importer_version": importer.version,
+                    "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                    "owner_line": default_owner if options.owner else None,
+                    "timezone": options.tz or str(case.setting("timezone")),
+                    "read": 0, "imported": 0, "known": 0, "skipped": 0,
+                }
+            )
+            matches = _corroborate(case, records, parties, owners, instants, source_id)
+            next_id = store.next_event_id()
+            event_rows = []
+            link_rows = []
+            for index, record in enumerate(records):
+                party = parties[index]
+                event_id = matches.get(index)
+                if event_id is None:
+                    event_id = next_id
+                    next_id += 1
+                    event_rows.append(_event_row(event_id, record, party, owners[index], instants[index], source_id))
+                elif record.status is not Status.UNKNOWN:
+                    store.upgrade_status(event_id, record.status.value, record.status_raw)
+                link_rows.append((event_id, source_id, record.locator, record.party_raw, record.local_text))
+            store.insert_events(event_rows)
+            store.insert_event_sources(link_rows)
+            store.insert_skips(source_id, skips)
+            for record, party in zip(records, parties):
+                if record.contact_name and party.quality not in (PartyQuality.WITHHELD,):
+                    store.set_name(party.party, record.contact_name, origin=f"source {source_id}")
+            result = FileResult(
+                path=path, sha256=received.sha256, format=importer.name, read=len(records) + len(skips),
+                imported=len(event_rows), known=len(matches), skipped=len(skips), skips=skips,
+            )
+            store.update_source_counts(source_id, result.read, result.imported, result.known, result.skipped)
+            # keep the original last: if this fails the transaction rolls back;
+            # if the commit fails the kept copy is removed again below.
+            kept = case.keep(received, path.name)
+    except BaseException:
+        if kept is not None:  # the commit failed after the original was given its name
+            kept.unlink(missing_ok=True)
+        raise
+    return result
+
+
+def _record_owner(record: Record, default_owner: str | None, region: str) -> str | None:
+    if record.owner_raw:
+        party = normalise_number(record.owner_raw, region)
+        if party.quality in (PartyQuality.VALID, PartyQuality.POSSIBLE):
+            return party.party
+    return default_owner
+
+
+def _corroborate(
+    case: Case,
+    records: list[Record],
+    parties: list[Party],
+    owners: list[str | None],
+    instants: list[int],
+    source_id: int,
+) -> dict[int, int]:
+    if not records:
+        return {}
+    tolerance_us = int(case.match_tolerance_s * 1_000_000)
+    wanted = sorted({p.party for p in parties})
+    rows = case.store.match_candidates(wanted, min(instants) - tolerance_us, max(instants) + tolerance_us)
+    if not rows:
+        return {}
+    stored = [
+        StoredEvent(
+            event_id=row["id"],
+            instant_us=row["instant_us"],
+            key=(row["channel_class"], row["direction"], row["party"]),
+            owner_line=row["owner_line"],
+            source_ids=frozenset(int(s) for s in str(row["source_ids"] or "").split(",") if s),
+        )
+        for row in rows
+    ]
+    new = [
+        NewRecord(i, instants[i], (r.channel.channel_class, r.direction.value, parties[i].party), owners[i])
+        for i, r in enumerate(records)
+    ]
+    return match_records(new, stored, source_id, tolerance_us)
+
+
+def _event_row(
+    event_id: int, record: Record, party: Party, owner: str | None, instant_us: int, source_id: int
+) -> tuple[Any, ...]:
+    return (
+        event_id, instant_us, record.local_text, int(record.time_ambiguous), int(record.time_nonexistent),
+        record.channel.value, record.channel.channel_class, record.direction.value, record.status.value,
+        record.status_raw, record.duration_s, record.party_raw, party.party, party.quality.value, owner,
+        record.text, json.dumps(list(record.attachments), ensure_ascii=False), record.service,
+        source_id, record.locator,
+    )
+
+
+def preview(case: Case, path: Path, options: ImportOptions, rows: int = 5) -> tuple[Importer, list[str], list[Record | Skip]]:
+    """What ``import --dry-run`` shows: the format, what the importer
+    understood, and the first records as parsed. Nothing is stored."""
+    if not path.is_file():
+        raise ImportFailed(f"{path} is not a file.", hint="Check the name and the folder.")
+    importer = importer_named(options.format) if options.format else identify(path)
+    ctx = _context(case, options, path, None)
+    lines = importer.describe(path, ctx)
+    first: list[Record | Skip] = []
+    try:
+        for item in importer.extract(path, ctx):
+            first.append(item)
+            if len(first) >= rows:
+                break
+    except (OSError, ValueError, KeyError, IndexError, TypeError, UnicodeError) as error:
+        raise ImportFailed(f"{path.name} could not be read as {importer.title} ({error}).") from error
+    return importer, lines, first

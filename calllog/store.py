@@ -1,0 +1,309 @@
+"""The case store: one SQLite file with a versioned schema.
+
+Only this module speaks SQL. Instants are stored as integer microseconds
+since 1970-01-01 UTC so that range queries and sorting stay cheap on a
+million events; the local text as written in the source is kept beside them.
+The schema version lives in ``PRAGMA user_version`` and ``MIGRATIONS`` brings
+an older case up to date when it is opened.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from calllog.errors import CaseError
+from calllog.model import Skip
+
+STORE_NAME = "case.sqlite"
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+MIGRATIONS: tuple[str, ...] = (
+    # version 1: sources, events, the sources that show each event, settings
+    """
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE owners (number TEXT PRIMARY KEY, raw TEXT NOT NULL);
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        format TEXT NOT NULL,
+        importer_version TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        owner_line TEXT,
+        timezone TEXT NOT NULL,
+        read INTEGER NOT NULL,
+        imported INTEGER NOT NULL,
+        known INTEGER NOT NULL,
+        skipped INTEGER NOT NULL
+    );
+    CREATE TABLE skips (
+        source_id INTEGER NOT NULL REFERENCES sources(id),
+        locator TEXT NOT NULL,
+        reason TEXT NOT NULL
+    );
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        instant_us INTEGER NOT NULL,
+        local_text TEXT NOT NULL,
+        time_ambiguous INTEGER NOT NULL,
+        time_nonexistent INTEGER NOT NULL,
+        channel TEXT NOT NULL,
+        channel_class TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        status TEXT NOT NULL,
+        status_raw TEXT NOT NULL,
+        duration_s REAL,
+        party_raw TEXT NOT NULL,
+        party TEXT NOT NULL,
+        party_quality TEXT NOT NULL,
+        owner_line TEXT,
+        text TEXT,
+        attachments TEXT NOT NULL,
+        service TEXT,
+        source_id INTEGER NOT NULL REFERENCES sources(id),
+        source_locator TEXT NOT NULL
+    );
+    CREATE INDEX events_match ON events (party, channel_class, direction, instant_us);
+    CREATE TABLE event_sources (
+        event_id INTEGER NOT NULL REFERENCES events(id),
+        source_id INTEGER NOT NULL REFERENCES sources(id),
+        locator TEXT NOT NULL,
+        party_raw TEXT NOT NULL,
+        local_text TEXT NOT NULL,
+        PRIMARY KEY (event_id, source_id)
+    );
+    CREATE INDEX event_sources_source ON event_sources (source_id);
+    CREATE TABLE names (
+        party TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        origin TEXT NOT NULL
+    );
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+EVENT_COLUMNS = (
+    "instant_us", "local_text", "time_ambiguous", "time_nonexistent", "channel",
+    "channel_class", "direction", "status", "status_raw", "duration_s", "party_raw",
+    "party", "party_quality", "owner_line", "text", "attachments", "service",
+    "source_id", "source_locator",
+)
+
+
+def to_us(instant_utc: datetime) -> int:
+    """Microseconds since 1970 UTC, exact (no float rounding)."""
+    delta = instant_utc - EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def from_us(us: int) -> datetime:
+    return EPOCH + timedelta(microseconds=us)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None)  # transactions are explicit
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the schema up to ``SCHEMA_VERSION``; return the version found."""
+    found = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if found > SCHEMA_VERSION:
+        raise CaseError(
+            f"This case was made by a newer calllog (schema {found}, this one knows {SCHEMA_VERSION}).",
+            hint="Update calllog to open it.",
+        )
+    for version in range(found, SCHEMA_VERSION):
+        conn.execute("BEGIN")
+        for statement in _split_sql(MIGRATIONS[version]):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {version + 1}")
+        conn.execute("COMMIT")
+    return found
+
+
+def _split_sql(script: str) -> list[str]:
+    # executescript() would commit on its own; statements one by one keep
+    # each migration inside its transaction.
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+class Store:
+    """An open case store."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.conn = _connect(path)
+        migrate(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing: a failure inside leaves the store as it was."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # settings -----------------------------------------------------------
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return default if row is None else json.loads(row["value"])
+
+    def set_setting(self, key: str, value: Any) -> None:
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, json.dumps(value, ensure_ascii=False)),
+        )
+
+    def settings(self) -> dict[str, Any]:
+        rows = self.conn.execute("SELECT key, value FROM settings ORDER BY key")
+        return {row["key"]: json.loads(row["value"]) for row in rows}
+
+    def owners(self) -> list[str]:
+        return [row["number"] for row in self.conn.execute("SELECT number FROM owners ORDER BY rowid")]
+
+    def add_owner(self, number: str, raw: str) -> None:
+        self.conn.execute("INSERT OR IGNORE INTO owners (number, raw) VALUES (?, ?)", (number, raw))
+
+    # sources ------------------------------------------------------------
+    def source_by_sha(self, sha256: str) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT * FROM sources WHERE sha256 = ?", (sha256,)).fetchone()
+
+    def sources(self) -> list[sqlite3.Row]:
+        return list(self.conn.execute("SELECT * FROM sources ORDER BY id"))
+
+    def skips(self, source_id: int) -> list[Skip]:
+        rows = self.conn.execute(
+            "SELECT locator, reason FROM skips WHERE source_id = ? ORDER BY rowid", (source_id,)
+        )
+        return [Skip(row["locator"], row["reason"]) for row in rows]
+
+    def insert_source(self, values: dict[str, Any]) -> int:
+        columns = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        cursor = self.conn.execute(f"INSERT INTO sources ({columns}) VALUES ({marks})", tuple(values.values()))
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def update_source_counts(self, source_id: int, read: int, imported: int, known: int, skipped: int) -> None:
+        self.conn.execute(
+            "UPDATE sources SET read = ?, imported = ?, known = ?, skipped = ? WHERE id = ?",
+            (read, imported, known, skipped, source_id),
+        )
+
+    def insert_skips(self, source_id: int, skips: Iterable[Skip]) -> None:
+        self.conn.executemany(
+            "INSERT INTO skips (source_id, locator, reason) VALUES (?, ?, ?)",
+            ((source_id, s.locator, s.reason) for s in skips),
+        )
+
+    # events -------------------------------------------------------------
+    def next_event_id(self) -> int:
+        return int(self.conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM events").fetchone()[0])
+
+    def insert_events(self, rows: Iterable[Sequence[Any]]) -> None:
+        """Rows are ``(id, *EVENT_COLUMNS)`` tuples."""
+        columns = ", ".join(("id",) + EVENT_COLUMNS)
+        marks = ", ".join("?" for _ in range(len(EVENT_COLUMNS) + 1))
+        self.conn.executemany(f"INSERT INTO events ({columns}) VALUES ({marks})", rows)
+
+    def insert_event_sources(self, rows: Iterable[tuple[int, int, str, str, str]]) -> None:
+        self.conn.executemany(
+            "INSERT INTO event_sources (event_id, source_id, locator, party_raw, local_text) "
+            "VALUES (?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    def match_candidates(self, parties: Sequence[str], lo_us: int, hi_us: int) -> list[sqlite3.Row]:
+        """Stored events of the given parties between two instants, with the
+        sources that already show each (for one-to-one corroboration)."""
+        if not parties:
+            return []
+        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_parties (party TEXT PRIMARY KEY)")
+        self.conn.execute("DELETE FROM wanted_parties")
+        self.conn.executemany("INSERT OR IGNORE INTO wanted_parties VALUES (?)", ((p,) for p in parties))
+        return list(
+            self.conn.execute(
+                "SELECT e.id, e.instant_us, e.channel_class, e.direction, e.party, e.owner_line, "
+                "e.status, (SELECT group_concat(source_id) FROM event_sources s WHERE s.event_id = e.id) "
+                "AS source_ids FROM events e JOIN wanted_parties w ON w.party = e.party "
+                "WHERE e.instant_us BETWEEN ? AND ?",
+                (lo_us, hi_us),
+            )
+        )
+
+    def upgrade_status(self, event_id: int, status: str, status_raw: str) -> None:
+        self.conn.execute(
+            "UPDATE events SET status = ?, status_raw = ? WHERE id = ? AND status = 'unknown'",
+            (status, status_raw, event_id),
+        )
+
+    def count_events(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
+
+    # names --------------------------------------------------------------
+    def set_name(self, party: str, name: str, origin: str, overwrite: bool = False) -> None:
+        verb = "REPLACE" if overwrite else "IGNORE"
+        self.conn.execute(f"INSERT OR {verb} INTO names (party, name, origin) VALUES (?, ?, ?)", (party, name, origin))
+
+    def names(self) -> dict[str, str]:
+        return {row["party"]: row["name"] for row in self.conn.execute("SELECT party, name FROM names")}
+
+    # summaries ----------------------------------------------------------
+    def party_rows(self) -> list[sqlite3.Row]:
+        """Per party, the counts that ``calllog parties`` shows.
+
+        A call answered on another of the owner's devices was answered; a
+        voicemail, a missed, rejected or blocked call was not.
+        """
+        return list(
+            self.conn.execute(
+                """
+                SELECT party,
+                  group_concat(DISTINCT party_quality) AS qualities,
+                  SUM(direction = 'in') AS incoming,
+                  SUM(direction = 'out') AS outgoing,
+                  SUM(direction = 'in' AND channel_class = 'call') AS calls_in,
+                  SUM(direction = 'in' AND channel_class != 'call') AS messages_in,
+                  SUM(direction = 'out' AND channel_class = 'call') AS calls_out,
+                  SUM(direction = 'out' AND channel_class != 'call') AS messages_out,
+                  SUM(direction = 'in' AND channel_class = 'call'
+                      AND status NOT IN ('answered', 'answered_elsewhere')) AS unanswered_calls,
+                  MIN(instant_us) AS first_us,
+                  MAX(instant_us) AS last_us
+                FROM events GROUP BY party
+                """
+            )
+        )
+
+    def event_totals(self) -> dict[str, int]:
+        row = self.conn.execute(
+            """
+            SELECT COUNT(*) AS total,
+              COALESCE(SUM(channel_class = 'call'), 0) AS calls,
+              COALESCE(SUM(channel_class != 'call'), 0) AS messages,
+              (SELECT COUNT(*) FROM (SELECT event_id FROM event_sources
+                 GROUP BY event_id HAVING COUNT(*) > 1)) AS corroborated
+            FROM events
+            """
+        ).fetchone()
+        return {key: int(row[key]) for key in ("total", "calls", "messages", "corroborated")}
