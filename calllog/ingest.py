@@ -248,13 +248,16 @@ def _event_row(
 
 def preview(case: Case, path: Path, options: ImportOptions, rows: int = 5) -> tuple[Importer, list[str], list[Record | Skip]]:
     """What ``import --dry-run`` shows: the format, what the importer
-    understood, and the first records as parsed. Nothing is stored."""
+    understood, and (when the importer says nothing of its own) the first
+    records as parsed. Nothing is stored."""
     if not path.is_file():
         raise ImportFailed(f"{path} is not a file.", hint="Check the name and the folder.")
     importer = importer_named(options.format) if options.format else identify(path)
     ctx = _context(case, options, path, None)
     lines = importer.describe(path, ctx)
     first: list[Record | Skip] = []
+    if lines:
+        return importer, lines, first
     try:
         for item in importer.extract(path, ctx):
             first.append(item)

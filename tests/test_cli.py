@@ -185,7 +185,9 @@ def test_dry_run_imports_nothing(case_dir: Path, exports: tuple[Path, Path]) -> 
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0].startswith("calls-jan.xml: ") and lines[0].endswith("(format 'sbr-calls')")
-    assert "call 1: 2026-02-10T21:00:00+01:00 call in missed +32470000066 (valid), 0 s" in result.output
+    assert lines[1] == "  First 4 records as read (times in Europe/Brussels):"
+    assert lines[2] == "    call 1: 2026-02-10T21:00:00+01:00 call in missed +32470000066 (valid), 0 s"
+    assert lines[5] == "    call 4: 2026-02-10T21:03:00+01:00 call in answered withheld (withheld), 12 s"
     assert lines[-1] == "Nothing was imported (dry run)."
     assert json.loads(run("-C", str(case_dir), "sources", "--json").output)["sources"] == []
 

@@ -91,19 +91,22 @@ def show_preview(case: Case, path: Path, options: ImportOptions) -> None:
     click.echo(f"{path.name}: {importer.title} (format '{importer.name}')")
     for line in lines:
         click.echo(f"  {line}")
-    tz = case.tz
-    click.echo(f"First {len(first)} records as calllog reads them (times in {tz.key}):")
-    for item in first:
-        if isinstance(item, Skip):
-            click.echo(f"  {item.locator}: skipped, {item.reason}")
-            continue
-        party = normalise_number(item.party_raw, case.region, item.withheld_hint)
-        duration = "" if item.duration_s is None else f", {item.duration_s:g} s"
-        click.echo(
-            f"  {item.locator}: {local_iso(item.instant_utc, tz)} {item.channel.value} {item.direction.value} "
-            f"{item.status.value} {party.party} ({party.quality.value}){duration}"
-        )
+    if not lines:  # the importer said nothing of its own: show the first records as read
+        click.echo(f"  First {len(first)} records as read (times in {case.tz.key}):")
+        for item in first:
+            click.echo(f"    {_preview_line(case, item)}")
     click.echo("Nothing was imported (dry run).")
+
+
+def _preview_line(case: Case, item: Record | Skip) -> str:
+    if isinstance(item, Skip):
+        return f"{item.locator}: skipped, {item.reason}"
+    party = normalise_number(item.party_raw, case.region, item.withheld_hint)
+    duration = "" if item.duration_s is None else f", {item.duration_s:g} s"
+    return (
+        f"{item.locator}: {local_iso(item.instant_utc, case.tz)} {item.channel.value} {item.direction.value} "
+        f"{item.status.value} {party.party} ({party.quality.value}){duration}"
+    )
 
 
 @click.command("import")
