@@ -146,14 +146,19 @@ class Case:
     def original_path(self, sha256: str, name: str) -> Path:
         return self.originals_dir / (sha256 + _safe_suffix(name))
 
-    def receive(self, path: Path) -> KeptOriginal:
+    def receive(self, path: Path, name: str | None = None, beside: KeptOriginal | None = None) -> KeptOriginal:
         """Copy ``path`` into a private folder inside the originals folder,
-        under its own name (messages then name the file the user knows),
-        hashing the very bytes that are kept: the file may change under us."""
+        as ``name`` (default: its own name, so that messages name the file the
+        user knows), hashing the very bytes that are kept: the file may change
+        under us. ``beside`` puts the copy in the folder of an earlier one
+        (a database and its -wal file must sit together)."""
         digest = hashlib.sha256()
         size = 0
-        folder = Path(tempfile.mkdtemp(prefix=".incoming-", dir=self.originals_dir))
-        copy = folder / path.name
+        if beside is not None:
+            folder = beside.path.parent
+        else:
+            folder = Path(tempfile.mkdtemp(prefix=".incoming-", dir=self.originals_dir))
+        copy = folder / (name or path.name)
         try:
             with open(path, "rb") as source, open(copy, "wb") as target:
                 while chunk := source.read(_CHUNK):
@@ -163,7 +168,8 @@ class Case:
                 target.flush()
                 os.fsync(target.fileno())
         except BaseException:
-            self.discard(KeptOriginal(copy, "", 0))
+            if beside is None:
+                self.discard(KeptOriginal(copy, "", 0))
             raise
         return KeptOriginal(copy, digest.hexdigest(), size)
 
@@ -171,14 +177,16 @@ class Case:
         """Remove what ``receive`` left, if it was not kept."""
         shutil.rmtree(received.path.parent, ignore_errors=True)
 
-    def keep(self, received: KeptOriginal, name: str) -> Path:
-        """Give a received file its final name and make it read-only."""
+    def keep(self, received: KeptOriginal, name: str) -> tuple[Path, bool]:
+        """Give a received file its final name and make it read-only; say
+        whether it is new (the same bytes kept before need no second copy).
+        The caller discards the private folder afterwards."""
         final = self.original_path(received.sha256, name)
-        if not final.exists():  # the same bytes kept before need no second copy
-            received.path.rename(final)
+        if final.exists():
+            return final, False
+        received.path.rename(final)
         final.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-        self.discard(received)
-        return final
+        return final, True
 
 
 def _safe_suffix(name: str) -> str:

@@ -8,9 +8,11 @@ case already holds changes nothing. A batch goes on past a bad file.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import sqlite3
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -20,10 +22,17 @@ from calllog.corroborate import NewRecord, StoredEvent, match_records
 from calllog.errors import CalllogError, ImportFailed
 from calllog.importers.base import ImportContext, Importer
 from calllog.importers.registry import identify, importer_named
-from calllog.model import Party, PartyQuality, Record, Skip, Status
+from calllog.model import ContactCard, Party, PartyQuality, Record, Skip, Status
 from calllog.phone import normalise_number
-from calllog.store import to_us
+from calllog.store import NAME_RANK_ADDRESS_BOOK, NAME_RANK_SOURCE, to_us
 from calllog.timeutil import zone
+
+# parties a name can be put on: not "withheld", not a guess of a number
+NAMEABLE = (PartyQuality.VALID, PartyQuality.POSSIBLE, PartyQuality.SHORT, PartyQuality.EMAIL,
+            PartyQuality.NOT_A_NUMBER)
+
+# what a bug-free importer may still meet in a hostile file; anything else is a bug
+READ_ERRORS = (OSError, ValueError, KeyError, IndexError, TypeError, UnicodeError, sqlite3.Error)
 
 ProgressFactory = Callable[[str, int], Callable[[int], None] | None]
 """Given a file name and its size, return a callback fed with bytes read
@@ -35,15 +44,20 @@ class FileResult:
     """What became of one file of a batch."""
 
     path: Path
+    name: str = ""
     sha256: str = ""
     format: str = ""
     read: int = 0
     imported: int = 0
     known: int = 0
     skipped: int = 0
+    names: int = 0
     already_imported: bool = False
     error: CalllogError | None = None
     skips: list[Skip] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.name = self.name or self.path.name
 
     @property
     def failed(self) -> bool:
@@ -56,6 +70,14 @@ class ImportOptions:
     owner: str | None = None
     tz: str | None = None
     mapping: Mapping[str, Any] | None = None
+    me: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Extracted:
+    records: list[Record]
+    skips: list[Skip]
+    cards: list[ContactCard]
 
 
 def import_files(
@@ -64,13 +86,40 @@ def import_files(
     options: ImportOptions = ImportOptions(),
     progress: ProgressFactory | None = None,
 ) -> list[FileResult]:
-    """Import each file in turn; a failure is recorded and the batch goes on."""
+    """Import each file in turn (an iPhone backup folder: each export found
+    in it); a failure is recorded and the batch goes on."""
     results = []
     for path in paths:
         try:
-            results.append(import_file(case, path, options, progress))
+            if path.is_dir():
+                results.extend(_import_backup_folder(case, path, options, progress))
+            else:
+                results.append(import_file(case, path, options, progress))
         except CalllogError as error:
             results.append(FileResult(path=path, error=error))
+    return results
+
+
+def _import_backup_folder(
+    case: Case, folder: Path, options: ImportOptions, progress: ProgressFactory | None
+) -> list[FileResult]:
+    from calllog.importers.ios_backup import backup_files, is_ios_backup  # only for folders
+
+    if not is_ios_backup(folder):
+        raise ImportFailed(
+            f"{folder} is a folder, not an export file.",
+            hint="Give the export files themselves, or the folder of an unencrypted iPhone backup.",
+        )
+    results = []
+    for found in backup_files(folder):
+        label = f"{found.name} ({found.role}, iPhone backup {folder.name})"
+        try:
+            results.append(
+                import_file(case, found.path, replace(options, format=found.format), progress,
+                            name=found.name, label=label, companions=found.companions)
+            )
+        except CalllogError as error:
+            results.append(FileResult(path=found.path, name=label, error=error))
     return results
 
 
@@ -79,29 +128,51 @@ def import_file(
     path: Path,
     options: ImportOptions = ImportOptions(),
     progress: ProgressFactory | None = None,
+    name: str | None = None,
+    label: str | None = None,
+    companions: Mapping[str, Path] | None = None,
 ) -> FileResult:
+    """Import one file. ``name`` is the file's own name when ``path`` does
+    not show it (a backup's hashed files); ``label`` how results name it."""
     if not path.exists():
         raise ImportFailed(f"{path} does not exist.", hint="Check the name and the folder.")
     if not path.is_file():
         raise ImportFailed(f"{path} is not a file.", hint="Give the export files themselves.")
+    name = name or path.name
+    label = label or name
     importer = importer_named(options.format) if options.format else identify(path)
     ctx = _context(case, options, path, progress)
     owner = owner_number(options.owner, case.region) if options.owner else _default_owner(case)
+    if companions is None:
+        companions = importer.companions(path)
 
-    received = case.receive(path)
+    received = case.receive(path, name)
     try:
-        if case.store.source_by_sha(received.sha256) is not None:
-            return FileResult(path=path, sha256=received.sha256, format=importer.name, already_imported=True)
-        records, skips = _extract(importer, received.path, path.name, ctx)
-        return _store(case, path, received, importer, records, skips, owner, options)
+        beside = {suffix: case.receive(extra, name + suffix, beside=received) for suffix, extra in companions.items()}
+        identity = _identity(received, beside)
+        if case.store.source_by_identity(identity) is not None:
+            return FileResult(path=path, name=label, sha256=received.sha256, format=importer.name,
+                              already_imported=True)
+        extracted = _extract(importer, received.path, name, ctx)
+        return _store(case, path, label, identity, received, beside, importer, extracted, owner, options)
     finally:
-        case.discard(received)  # a kept file was renamed away already
+        case.discard(received)  # kept files were renamed away already
+
+
+def _identity(main: KeptOriginal, companions: Mapping[str, KeptOriginal]) -> str:
+    """What makes a source the same source again: its bytes, and those of
+    the files read with it (a newer -wal holds newer rows)."""
+    if not companions:
+        return main.sha256
+    parts = [main.sha256] + [f"{suffix}:{kept.sha256}" for suffix, kept in sorted(companions.items())]
+    return hashlib.sha256("\n".join(parts).encode("ascii")).hexdigest()
 
 
 def _context(case: Case, options: ImportOptions, path: Path, progress: ProgressFactory | None) -> ImportContext:
     callback = progress(path.name, path.stat().st_size) if progress else None
     tz = zone(options.tz) if options.tz else case.tz
-    return ImportContext(tz=tz, region=case.region, mapping=options.mapping, progress=callback)
+    return ImportContext(tz=tz, region=case.region, mapping=options.mapping, progress=callback,
+                         options={"me": options.me})
 
 
 def _default_owner(case: Case) -> str | None:
@@ -109,18 +180,22 @@ def _default_owner(case: Case) -> str | None:
     return owners[0] if len(owners) == 1 else None
 
 
-def _extract(importer: Importer, kept: Path, name: str, ctx: ImportContext) -> tuple[list[Record], list[Skip]]:
-    records: list[Record] = []
-    skips: list[Skip] = []
+def _extract(importer: Importer, kept: Path, name: str, ctx: ImportContext) -> _Extracted:
+    extracted = _Extracted([], [], [])
     try:
         for item in importer.extract(kept, ctx):
-            (records if isinstance(item, Record) else skips).append(item)  # type: ignore[arg-type]
-    except (OSError, ValueError, KeyError, IndexError, TypeError, UnicodeError) as error:
+            if isinstance(item, Record):
+                extracted.records.append(item)
+            elif isinstance(item, Skip):
+                extracted.skips.append(item)
+            else:
+                extracted.cards.append(item)
+    except READ_ERRORS as error:
         raise ImportFailed(
             f"{name} could not be read as {importer.title} ({type(error).__name__}: {error}).",
             hint="Nothing of it was imported. If the file opens normally elsewhere, please report this.",
         ) from error
-    return records, skips
+    return extracted
 
 
 def _normalise(record: Record, region: str) -> Party:
@@ -130,26 +205,31 @@ def _normalise(record: Record, region: str) -> Party:
 def _store(
     case: Case,
     path: Path,
+    label: str,
+    identity: str,
     received: KeptOriginal,
+    companions: Mapping[str, KeptOriginal],
     importer: Importer,
-    records: list[Record],
-    skips: list[Skip],
+    extracted: _Extracted,
     default_owner: str | None,
     options: ImportOptions,
 ) -> FileResult:
     store = case.store
-    region = case.region
-    parties = [_normalise(r, region) for r in records]
-    owners = [_record_owner(r, default_owner, region) for r in records]
+    records, skips = extracted.records, extracted.skips
+    parties = [_normalise(r, case.region) for r in records]
+    owners = [_record_owner(r, default_owner, case.region) for r in records]
     instants = [to_us(r.instant_utc) for r in records]
-
-    kept: Path | None = None
+    kept_now: list[Path] = []
     try:
         with store.transaction():
             source_id = store.insert_source(
                 {
+                    "identity": identity,
                     "sha256": received.sha256,
-                    "name": path.name,
+                    "companions": json.dumps(
+                        [{"suffix": s, "sha256": k.sha256, "size": k.size} for s, k in sorted(companions.items())]
+                    ),
+                    "name": label,
                     "size": received.size,
                     "format": importer.name,
                     "importer_version": importer.version,
@@ -160,38 +240,73 @@ def _store(
                 }
             )
             matches = _corroborate(case, records, parties, owners, instants, source_id)
-            next_id = store.next_event_id()
-            event_rows = []
-            link_rows = []
-            for index, record in enumerate(records):
-                party = parties[index]
-                event_id = matches.get(index)
-                if event_id is None:
-                    event_id = next_id
-                    next_id += 1
-                    event_rows.append(_event_row(event_id, record, party, owners[index], instants[index], source_id))
-                elif record.status is not Status.UNKNOWN:
-                    store.upgrade_status(event_id, record.status.value, record.status_raw)
-                link_rows.append((event_id, source_id, record.locator, record.party_raw, record.local_text))
-            store.insert_events(event_rows)
-            store.insert_event_sources(link_rows)
+            imported = _store_events(case, records, parties, owners, instants, matches, source_id)
             store.insert_skips(source_id, skips)
-            for record, party in zip(records, parties):
-                if record.contact_name and party.quality not in (PartyQuality.WITHHELD,):
-                    store.set_name(party.party, record.contact_name, origin=f"source {source_id}")
+            named = _store_names(case, records, parties, extracted.cards, label)
             result = FileResult(
-                path=path, sha256=received.sha256, format=importer.name, read=len(records) + len(skips),
-                imported=len(event_rows), known=len(matches), skipped=len(skips), skips=skips,
+                path=path, name=label, sha256=received.sha256, format=importer.name,
+                read=len(records) + len(skips) + len(extracted.cards), imported=imported, known=len(matches),
+                skipped=len(skips), names=named, skips=skips,
             )
             store.update_source_counts(source_id, result.read, result.imported, result.known, result.skipped)
-            # keep the original last: if this fails the transaction rolls back;
-            # if the commit fails the kept copy is removed again below.
-            kept = case.keep(received, path.name)
+            # keep the originals last: if this fails the transaction rolls back;
+            # if the commit fails the kept copies are removed again below
+            for kept in [received, *companions.values()]:
+                final, new = case.keep(kept, kept.path.name)
+                if new:
+                    kept_now.append(final)
     except BaseException:
-        if kept is not None:  # the commit failed after the original was given its name
-            kept.unlink(missing_ok=True)
+        for final in kept_now:
+            final.unlink(missing_ok=True)
         raise
     return result
+
+
+def _store_events(
+    case: Case,
+    records: list[Record],
+    parties: list[Party],
+    owners: list[str | None],
+    instants: list[int],
+    matches: dict[int, int],
+    source_id: int,
+) -> int:
+    """Store new events and link every record to its event; return how many
+    events are new."""
+    store = case.store
+    next_id = store.next_event_id()
+    event_rows = []
+    link_rows = []
+    for index, record in enumerate(records):
+        event_id = matches.get(index)
+        if event_id is None:
+            event_id = next_id
+            next_id += 1
+            event_rows.append(_event_row(event_id, record, parties[index], owners[index], instants[index], source_id))
+        elif record.status is not Status.UNKNOWN:
+            store.upgrade_status(event_id, record.status.value, record.status_raw)
+        link_rows.append((event_id, source_id, record.locator, record.party_raw, record.local_text))
+    store.insert_events(event_rows)
+    store.insert_event_sources(link_rows)
+    return len(event_rows)
+
+
+def _store_names(
+    case: Case, records: list[Record], parties: list[Party], cards: list[ContactCard], label: str
+) -> int:
+    """Names from an address book, and the names a backup cached on its
+    records; return how many parties got a new name."""
+    store = case.store
+    named = 0
+    for card in cards:
+        for raw in card.numbers:
+            party = normalise_number(raw, case.region)
+            if party.quality in NAMEABLE:
+                named += store.set_name(party.party, card.name, origin=label, rank=NAME_RANK_ADDRESS_BOOK)
+    for record, party in zip(records, parties):
+        if record.contact_name and party.quality in NAMEABLE:
+            named += store.set_name(party.party, record.contact_name, origin=label, rank=NAME_RANK_SOURCE)
+    return named
 
 
 def _record_owner(record: Record, default_owner: str | None, region: str) -> str | None:
@@ -242,11 +357,13 @@ def _event_row(
         record.channel.value, record.channel.channel_class, record.direction.value, record.status.value,
         record.status_raw, record.duration_s, record.party_raw, party.party, party.quality.value, owner,
         record.text, json.dumps(list(record.attachments), ensure_ascii=False), record.service,
-        source_id, record.locator,
+        record.headers, source_id, record.locator,
     )
 
 
-def preview(case: Case, path: Path, options: ImportOptions, rows: int = 5) -> tuple[Importer, list[str], list[Record | Skip]]:
+def preview(
+    case: Case, path: Path, options: ImportOptions, rows: int = 5
+) -> tuple[Importer, list[str], list[Record | Skip | ContactCard]]:
     """What ``import --dry-run`` shows: the format, what the importer
     understood, and (when the importer says nothing of its own) the first
     records as parsed. Nothing is stored."""
@@ -255,7 +372,7 @@ def preview(case: Case, path: Path, options: ImportOptions, rows: int = 5) -> tu
     importer = importer_named(options.format) if options.format else identify(path)
     ctx = _context(case, options, path, None)
     lines = importer.describe(path, ctx)
-    first: list[Record | Skip] = []
+    first: list[Record | Skip | ContactCard] = []
     if lines:
         return importer, lines, first
     try:
@@ -263,6 +380,6 @@ def preview(case: Case, path: Path, options: ImportOptions, rows: int = 5) -> tu
             first.append(item)
             if len(first) >= rows:
                 break
-    except (OSError, ValueError, KeyError, IndexError, TypeError, UnicodeError) as error:
+    except READ_ERRORS as error:
         raise ImportFailed(f"{path.name} could not be read as {importer.title} ({error}).") from error
     return importer, lines, first

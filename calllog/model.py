@@ -108,6 +108,17 @@ class Record:
     owner_raw: str | None = None
     contact_name: str | None = None
     status_raw: str = ""
+    headers: str | None = None  # e-mail: the header block exactly as received
+
+
+@dataclass(frozen=True, slots=True)
+class ContactCard:
+    """A name for numbers or e-mail addresses, from an address book. It puts
+    names on parties; it is never an event."""
+
+    locator: str
+    name: str
+    numbers: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,9 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE owners (number TEXT PRIMARY KEY, raw TEXT NOT NULL);
     CREATE TABLE sources (
         id INTEGER PRIMARY KEY,
-        sha256 TEXT NOT NULL UNIQUE,
+        identity TEXT NOT NULL UNIQUE,
+        sha256 TEXT NOT NULL,
+        companions TEXT NOT NULL,
         name TEXT NOT NULL,
         size INTEGER NOT NULL,
         format TEXT NOT NULL,
@@ -67,6 +69,7 @@ MIGRATIONS: tuple[str, ...] = (
         text TEXT,
         attachments TEXT NOT NULL,
         service TEXT,
+        headers TEXT,
         source_id INTEGER NOT NULL REFERENCES sources(id),
         source_locator TEXT NOT NULL
     );
@@ -83,17 +86,27 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE names (
         party TEXT PRIMARY KEY,
         name TEXT NOT NULL,
-        origin TEXT NOT NULL
+        origin TEXT NOT NULL,
+        rank INTEGER NOT NULL
+    );
+    CREATE TABLE name_history (
+        party TEXT NOT NULL,
+        name TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        replaced_by TEXT NOT NULL
     );
     """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
+# how sure a name is: the user's own word, an address book, a name cached in a backup
+NAME_RANK_SOURCE, NAME_RANK_ADDRESS_BOOK, NAME_RANK_USER = 1, 2, 3
+
 EVENT_COLUMNS = (
     "instant_us", "local_text", "time_ambiguous", "time_nonexistent", "channel",
     "channel_class", "direction", "status", "status_raw", "duration_s", "party_raw",
-    "party", "party_quality", "owner_line", "text", "attachments", "service",
+    "party", "party_quality", "owner_line", "text", "attachments", "service", "headers",
     "source_id", "source_locator",
 )
 
@@ -117,19 +130,24 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the schema up to ``SCHEMA_VERSION``; return the version found."""
+def migrate(conn: sqlite3.Connection, migrations: Sequence[str] = MIGRATIONS) -> int:
+    """Bring the schema up to the last of ``migrations``, each in its own
+    transaction; return the version found."""
     found = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if found > SCHEMA_VERSION:
+    if found > len(migrations):
         raise CaseError(
-            f"This case was made by a newer calllog (schema {found}, this one knows {SCHEMA_VERSION}).",
+            f"This case was made by a newer calllog (schema {found}, this one knows {len(migrations)}).",
             hint="Update calllog to open it.",
         )
-    for version in range(found, SCHEMA_VERSION):
+    for version in range(found, len(migrations)):
         conn.execute("BEGIN")
-        for statement in _split_sql(MIGRATIONS[version]):
-            conn.execute(statement)
-        conn.execute(f"PRAGMA user_version = {version + 1}")
+        try:
+            for statement in _split_sql(migrations[version]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
         conn.execute("COMMIT")
     return found
 
@@ -185,8 +203,8 @@ class Store:
         self.conn.execute("INSERT OR IGNORE INTO owners (number, raw) VALUES (?, ?)", (number, raw))
 
     # sources ------------------------------------------------------------
-    def source_by_sha(self, sha256: str) -> sqlite3.Row | None:
-        return self.conn.execute("SELECT * FROM sources WHERE sha256 = ?", (sha256,)).fetchone()
+    def source_by_identity(self, identity: str) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT * FROM sources WHERE identity = ?", (identity,)).fetchone()
 
     def sources(self) -> list[sqlite3.Row]:
         return list(self.conn.execute("SELECT * FROM sources ORDER BY id"))
@@ -261,12 +279,31 @@ class Store:
         return int(self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
 
     # names --------------------------------------------------------------
-    def set_name(self, party: str, name: str, origin: str, overwrite: bool = False) -> None:
-        verb = "REPLACE" if overwrite else "IGNORE"
-        self.conn.execute(f"INSERT OR {verb} INTO names (party, name, origin) VALUES (?, ?, ?)", (party, name, origin))
+    def set_name(self, party: str, name: str, origin: str, rank: int) -> bool:
+        """Name a party unless a surer origin named it already (a name the
+        user gave beats an address book, which beats a name cached in a
+        backup). A replaced name is kept in the history. True if it changed."""
+        row = self.conn.execute("SELECT name, origin, rank FROM names WHERE party = ?", (party,)).fetchone()
+        if row is not None:
+            if row["name"] == name or row["rank"] > rank or (row["rank"] == rank and rank == NAME_RANK_SOURCE):
+                return False
+            self.conn.execute(
+                "INSERT INTO name_history (party, name, origin, replaced_by) VALUES (?, ?, ?, ?)",
+                (party, row["name"], row["origin"], origin),
+            )
+        self.conn.execute(
+            "INSERT OR REPLACE INTO names (party, name, origin, rank) VALUES (?, ?, ?, ?)", (party, name, origin, rank)
+        )
+        return True
 
     def names(self) -> dict[str, str]:
         return {row["party"]: row["name"] for row in self.conn.execute("SELECT party, name FROM names")}
+
+    def name_history(self, party: str) -> list[tuple[str, str, str]]:
+        rows = self.conn.execute(
+            "SELECT name, origin, replaced_by FROM name_history WHERE party = ? ORDER BY rowid", (party,)
+        )
+        return [(row["name"], row["origin"], row["replaced_by"]) for row in rows]
 
     # summaries ----------------------------------------------------------
     def party_rows(self) -> list[sqlite3.Row]:

@@ -14,7 +14,7 @@ from calllog.case import Case
 from calllog.cli.options import case_option, count, open_case
 from calllog.errors import SettingsError
 from calllog.ingest import FileResult, ImportOptions, import_files, preview
-from calllog.model import Record, Skip
+from calllog.model import ContactCard, Record, Skip
 from calllog.phone import normalise_number
 from calllog.timeutil import local_iso
 
@@ -61,15 +61,16 @@ def progress_bars() -> Callable[[str, int], Callable[[int], None] | None] | None
 
 
 def describe_result(result: FileResult) -> str:
-    name = result.path.name
+    name = result.name
     if result.error is not None:
         hint = f" {result.error.hint}" if result.error.hint else ""
         return f"{name}: not imported. {result.error.message}{hint}"
     if result.already_imported:
         return f"{name}: already in the case (same SHA-256), nothing changed."
+    names = f" {count(result.names)} names put on numbers." if result.names else ""
     return (
         f"{name} ({result.format}): {count(result.read)} read, {count(result.imported)} new, "
-        f"{count(result.known)} already known, {count(result.skipped)} skipped."
+        f"{count(result.known)} already known, {count(result.skipped)} skipped.{names}"
     )
 
 
@@ -98,9 +99,11 @@ def show_preview(case: Case, path: Path, options: ImportOptions) -> None:
     click.echo("Nothing was imported (dry run).")
 
 
-def _preview_line(case: Case, item: Record | Skip) -> str:
+def _preview_line(case: Case, item: Record | Skip | ContactCard) -> str:
     if isinstance(item, Skip):
         return f"{item.locator}: skipped, {item.reason}"
+    if isinstance(item, ContactCard):
+        return f"{item.locator}: {item.name}: {', '.join(item.numbers)}"
     party = normalise_number(item.party_raw, case.region, item.withheld_hint)
     duration = "" if item.duration_s is None else f", {item.duration_s:g} s"
     return (
@@ -116,10 +119,12 @@ def _preview_line(case: Case, item: Record | Skip) -> str:
 @click.option("--tz", "tz_name", metavar="ZONE", help="Time zone of local times written in the files (default: the case's).")
 @click.option("--mapping", type=click.Path(dir_okay=False, path_type=Path),
               help="A TOML file describing the columns of a table calllog cannot guess.")
+@click.option("--me", multiple=True, metavar="NAME",
+              help="Your own name (or e-mail address) as a chat export or mailbox shows it. Repeatable.")
 @click.option("--dry-run", is_flag=True, help="Show what calllog understands of each file; import nothing.")
 @case_option
 def import_command(files: tuple[Path, ...], format_name: str | None, owner: str | None, tz_name: str | None,
-                   mapping: Path | None, dry_run: bool, case_dir: Path | None) -> None:
+                   mapping: Path | None, me: tuple[str, ...], dry_run: bool, case_dir: Path | None) -> None:
     """Import export files (call logs, messages, operator usage) into the case.
 
     Every file is kept unchanged in the case's originals folder. Importing a
@@ -129,9 +134,11 @@ def import_command(files: tuple[Path, ...], format_name: str | None, owner: str 
     Example:
       calllog import calls-20260430.xml sms-20260430.xml operator-2026-03.csv
       calllog import --dry-run operator-2026-03.csv
+      calllog import --me "Lotte" "WhatsApp Chat with Jens.zip"
+      calllog import ~/iPhone-backup-folder
     """
     case = open_case(case_dir)
-    options = ImportOptions(format=format_name, owner=owner, tz=tz_name, mapping=read_mapping(mapping))
+    options = ImportOptions(format=format_name, owner=owner, tz=tz_name, mapping=read_mapping(mapping), me=me)
     if dry_run:
         for path in files:
             show_preview(case, path, options)

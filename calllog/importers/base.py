@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
-from calllog.model import Record, Skip
+from calllog.model import ContactCard, Record, Skip
 
 HEAD_BYTES = 64 * 1024  # how much of a file ``identify`` is shown
 
@@ -52,14 +52,23 @@ class Importer:
     recognised_by: ClassVar[str]  # how identify() knows the format
     how_to_get: ClassVar[str] = ""  # one line: how a victim obtains it
     version: ClassVar[str] = "1"
+    # a generic importer (the table reader) steps aside when a specific one
+    # also claims a file; two specific claims are still an error
+    generic: ClassVar[bool] = False
 
     def identify(self, path: Path, head: bytes) -> bool:
         """True when this importer reads the file. ``head`` is its first
         ``HEAD_BYTES`` bytes. Must not raise on any input."""
         raise NotImplementedError
 
-    def extract(self, path: Path, ctx: ImportContext) -> Iterator[Record | Skip]:
-        """Yield one Record or Skip per record, in file order. Raise
+    def companions(self, path: Path) -> dict[str, Path]:
+        """Files read together with ``path``, by the suffix they add to its
+        name (``{"-wal": ...}`` for SQLite); the pipeline keeps them too and
+        puts their copies next to the copy of ``path`` before ``extract``."""
+        return {}
+
+    def extract(self, path: Path, ctx: ImportContext) -> Iterator[Record | Skip | ContactCard]:
+        """Yield one Record, Skip or ContactCard per record, in file order. Raise
         ``calllog.errors.ImportFailed`` when the file cannot be read at all
         (truncated XML, wrong encoding): the pipeline then keeps nothing."""
         raise NotImplementedError

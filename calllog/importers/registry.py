@@ -35,6 +35,9 @@ def identify(path: Path) -> Importer:
     """The one importer that claims ``path``."""
     head = read_head(path)
     claims = [imp for imp in IMPORTERS if imp.identify(path, head)]
+    specific = [imp for imp in claims if not imp.generic]
+    if specific:
+        claims = specific
     if len(claims) == 1:
         return claims[0]
     if not claims:

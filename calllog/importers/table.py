@@ -97,6 +97,7 @@ _MARKUP_STARTS = ("<", "{", "[")  # XML (SMS Backup & Restore), HTML, JSON
 
 class TableImporter(Importer):
     name: ClassVar[str] = "table"
+    generic: ClassVar[bool] = True  # any table with a date and a number: a specific format wins
     title: ClassVar[str] = "a call table (operator usage export, CSV or Excel)"
     recognised_by: ClassVar[str] = (
         "an .xlsx workbook, or text whose first 40 lines hold a header with a date and a "
