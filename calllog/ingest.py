@@ -216,8 +216,9 @@ def _store(
 ) -> FileResult:
     store = case.store
     records, skips = extracted.records, extracted.skips
-    parties = [_normalise(r, case.region) for r in records]
-    owners = [_record_owner(r, default_owner, case.region) for r in records]
+    region = case.region  # a settings look-up: once, not per record
+    parties = [_normalise(r, region) for r in records]
+    owners = [_record_owner(r, default_owner, region) for r in records]
     instants = [to_us(r.instant_utc) for r in records]
     kept_now: list[Path] = []
     try:
