@@ -37,27 +37,30 @@ def read_mapping(path: Path | None) -> dict[str, Any] | None:
         ) from None
 
 
-def progress_bars() -> Callable[[str, int], Callable[[int], None] | None] | None:
+class ProgressBars:
     """A progress bar per big file, on a terminal only (never in a log)."""
-    if not sys.stderr.isatty():
-        return None
 
-    def factory(name: str, size: int) -> Callable[[int], None] | None:
-        if size < PROGRESS_MIN_BYTES:
+    def __init__(self) -> None:
+        self.open: list[Any] = []
+
+    def __call__(self, name: str, size: int) -> Callable[[int], None] | None:
+        if size < PROGRESS_MIN_BYTES or not sys.stderr.isatty():
             return None
         bar = click.progressbar(length=size, label=f"Reading {name}", file=sys.stderr)
         bar.__enter__()
+        self.open.append(bar)
         shown = [0]
 
         def update(done: int) -> None:
             bar.update(max(0, done - shown[0]))
             shown[0] = max(shown[0], done)
-            if done >= size:
-                bar.__exit__(None, None, None)
 
         return update
 
-    return factory
+    def close(self) -> None:
+        for bar in self.open:
+            bar.__exit__(None, None, None)
+        self.open.clear()
 
 
 def describe_result(result: FileResult) -> str:
@@ -143,7 +146,11 @@ def import_command(files: tuple[Path, ...], format_name: str | None, owner: str 
         for path in files:
             show_preview(case, path, options)
         return
-    results = import_files(case, list(files), options, progress_bars())
+    bars = ProgressBars()
+    try:
+        results = import_files(case, list(files), options, bars)
+    finally:
+        bars.close()
     for result in results:
         click.echo(describe_result(result), err=result.failed)
     if len(results) > 1:
