@@ -10,6 +10,7 @@ from click.testing import CliRunner, Result
 
 from calllog import __version__
 from calllog.cli.main import cli
+from calllog.importers.registry import IMPORTERS
 from tests.test_ingest import FEBRUARY_BACKUP, JANUARY_BACKUP
 
 
@@ -173,11 +174,19 @@ def test_sources_lists_skips_with_their_reason(case_dir: Path, tmp_path: Path) -
     assert listing[5].startswith("  call 2: ")
 
 
-def test_formats_lists_every_importer() -> None:
-    output = run("formats").output
-    for name in ("sbr-calls", "sbr-messages", "table"):
-        assert f"\n{name}: " in "\n" + output
-    assert output.count("  recognised by: ") == 3
+def test_formats_lists_every_importer_with_how_to_get_it() -> None:
+    expected = []
+    for importer in IMPORTERS:
+        expected += [f"{importer.name}: {importer.title}", f"  recognised by: {importer.recognised_by}",
+                     f"  how to get it: {importer.how_to_get}"]
+    assert run("formats").output.splitlines() == expected
+    assert all(importer.how_to_get for importer in IMPORTERS)
+
+
+def test_the_readme_names_every_format() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    missing = [importer.name for importer in IMPORTERS if f"`{importer.name}`" not in readme]
+    assert missing == []
 
 
 def test_dry_run_imports_nothing(case_dir: Path, exports: tuple[Path, Path]) -> None:

@@ -8,12 +8,23 @@ from pathlib import Path
 
 from calllog.errors import FormatError
 from calllog.importers.base import HEAD_BYTES, Importer
+from calllog.importers.android_calls import AndroidCallLogImporter
+from calllog.importers.android_messages import AndroidMessagesImporter
+from calllog.importers.imazing import ImazingCallsImporter, ImazingMessagesImporter
+from calllog.importers.ios_addressbook import IosAddressBookImporter
+from calllog.importers.ios_calls import IosCallHistoryImporter
 from calllog.importers.sbr import SbrCallsImporter, SbrMessagesImporter
 from calllog.importers.table import TableImporter
 
 IMPORTERS: tuple[Importer, ...] = (
     SbrCallsImporter(),
     SbrMessagesImporter(),
+    AndroidCallLogImporter(),
+    AndroidMessagesImporter(),
+    IosCallHistoryImporter(),
+    IosAddressBookImporter(),
+    ImazingCallsImporter(),
+    ImazingMessagesImporter(),
     TableImporter(),
 )
 
