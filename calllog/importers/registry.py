@@ -13,6 +13,7 @@ from calllog.importers.android_messages import AndroidMessagesImporter
 from calllog.importers.imazing import ImazingCallsImporter, ImazingMessagesImporter
 from calllog.importers.ios_addressbook import IosAddressBookImporter
 from calllog.importers.ios_calls import IosCallHistoryImporter
+from calllog.importers.ios_messages import IosMessagesImporter
 from calllog.importers.sbr import SbrCallsImporter, SbrMessagesImporter
 from calllog.importers.table import TableImporter
 
@@ -22,6 +23,7 @@ IMPORTERS: tuple[Importer, ...] = (
     AndroidCallLogImporter(),
     AndroidMessagesImporter(),
     IosCallHistoryImporter(),
+    IosMessagesImporter(),
     IosAddressBookImporter(),
     ImazingCallsImporter(),
     ImazingMessagesImporter(),
