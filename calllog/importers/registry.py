@@ -10,12 +10,14 @@ from calllog.errors import FormatError
 from calllog.importers.base import HEAD_BYTES, Importer
 from calllog.importers.android_calls import AndroidCallLogImporter
 from calllog.importers.android_messages import AndroidMessagesImporter
+from calllog.importers.email_messages import EmailImporter
 from calllog.importers.imazing import ImazingCallsImporter, ImazingMessagesImporter
 from calllog.importers.ios_addressbook import IosAddressBookImporter
 from calllog.importers.ios_calls import IosCallHistoryImporter
 from calllog.importers.ios_messages import IosMessagesImporter
 from calllog.importers.sbr import SbrCallsImporter, SbrMessagesImporter
 from calllog.importers.table import TableImporter
+from calllog.importers.vcard import VCardImporter
 
 IMPORTERS: tuple[Importer, ...] = (
     SbrCallsImporter(),
@@ -27,6 +29,8 @@ IMPORTERS: tuple[Importer, ...] = (
     IosAddressBookImporter(),
     ImazingCallsImporter(),
     ImazingMessagesImporter(),
+    VCardImporter(),
+    EmailImporter(),
     TableImporter(),
 )
 
