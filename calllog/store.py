@@ -15,7 +15,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from calllog.errors import CaseError
 from calllog.model import Skip
@@ -304,6 +307,30 @@ class Store:
             "SELECT name, origin, replaced_by FROM name_history WHERE party = ? ORDER BY rowid", (party,)
         )
         return [(row["name"], row["origin"], row["replaced_by"]) for row in rows]
+
+    # events for analysis and reports -----------------------------------
+    def events_frame(self) -> "pd.DataFrame":
+        """Every event, one row each, in time order, with the sources that
+        show it (``sources``: "file: locator" joined by "; ")."""
+        import pandas as pd  # only the analysis and report paths need pandas
+
+        frame = pd.read_sql_query(
+            """
+            SELECT e.id, e.instant_us, e.local_text, e.time_ambiguous, e.time_nonexistent, e.channel,
+                   e.channel_class, e.direction, e.status, e.status_raw, e.duration_s, e.party_raw, e.party,
+                   e.party_quality, e.owner_line, e.text, e.attachments, e.service,
+                   (SELECT COUNT(*) FROM event_sources l WHERE l.event_id = e.id) AS source_count,
+                   (SELECT group_concat(s.name || ': ' || l.locator, '; ') FROM event_sources l
+                      JOIN sources s ON s.id = l.source_id WHERE l.event_id = e.id) AS sources
+            FROM events e ORDER BY e.instant_us, e.id
+            """,
+            self.conn,
+        )
+        frame.insert(1, "instant_utc", pd.to_datetime(frame.pop("instant_us"), unit="us", utc=True).astype("datetime64[ns, UTC]"))
+        frame["time_ambiguous"] = frame["time_ambiguous"].astype(bool)
+        frame["time_nonexistent"] = frame["time_nonexistent"].astype(bool)
+        frame["duration_s"] = frame["duration_s"].astype(float)
+        return frame
 
     # summaries ----------------------------------------------------------
     def party_rows(self) -> list[sqlite3.Row]:

@@ -157,3 +157,15 @@ def test_the_machine_time_zone_never_changes_a_result(case: Case, tmp_path: Path
             os.environ["TZ"] = old
         time.tzset()
     assert party(case, HARASSER)["first"] == "2026-02-10T21:00:02+01:00"
+
+
+def test_the_events_frame_traces_each_event_to_its_rows(case: Case, tmp_path: Path) -> None:
+    import_file(case, write(tmp_path, "calls-jan.xml", JANUARY_BACKUP))
+    import_file(case, write(tmp_path, "calls-feb.xml", FEBRUARY_BACKUP))
+    frame = case.store.events_frame()
+    assert len(frame) == 5
+    assert str(frame["instant_utc"].dtype) == "datetime64[ns, UTC]"
+    first = frame.iloc[0]
+    assert (first["party"], first["status"], first["source_count"]) == (HARASSER, "missed", 2)
+    assert first["sources"] == "calls-jan.xml: call 1; calls-feb.xml: call 1"
+    assert frame.iloc[-1]["sources"] == "calls-feb.xml: call 5"
