@@ -99,6 +99,48 @@ MIGRATIONS: tuple[str, ...] = (
         replaced_by TEXT NOT NULL
     );
     """,
+    # version 2: people, notices and the diary
+    """
+    CREATE TABLE persons (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        suspect INTEGER NOT NULL
+    );
+    CREATE TABLE person_numbers (
+        person_id INTEGER NOT NULL REFERENCES persons(id),
+        party TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE notices (
+        id INTEGER PRIMARY KEY,
+        instant_us INTEGER NOT NULL,
+        written TEXT NOT NULL,
+        what TEXT NOT NULL,
+        removed INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE diary_entries (
+        id INTEGER PRIMARY KEY,
+        instant_us INTEGER NOT NULL,
+        written TEXT NOT NULL,
+        what TEXT NOT NULL,
+        place TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        witnesses TEXT NOT NULL,
+        pv TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+    );
+    CREATE TABLE diary_history (
+        entry_id INTEGER NOT NULL REFERENCES diary_entries(id),
+        field TEXT NOT NULL,
+        earlier TEXT NOT NULL,
+        changed_at TEXT NOT NULL
+    );
+    CREATE TABLE diary_evidence (
+        entry_id INTEGER NOT NULL REFERENCES diary_entries(id),
+        name TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import Any
 
@@ -56,10 +57,16 @@ def cli(ctx: click.Context, case_dir: Path | None) -> None:
     ctx.obj = {"case_dir": case_dir}
 
 
-def _register() -> None:
-    from calllog.cli import case_cmds, demo_cmd, import_cmd, view_cmds
+# each module lists its commands in COMMANDS
+COMMAND_MODULES = (
+    "case_cmds", "import_cmd", "view_cmds", "analysis_cmds", "diary_cmds", "ombudsman_cmd", "charts_cmd",
+    "demo_cmd",
+)
 
-    for module in (case_cmds, import_cmd, view_cmds, demo_cmd):
+
+def _register() -> None:
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"calllog.cli.{name}")
         for command in module.COMMANDS:
             cli.add_command(command)
 
