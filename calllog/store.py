@@ -350,6 +350,55 @@ class Store:
         )
         return [(row["name"], row["origin"], row["replaced_by"]) for row in rows]
 
+    # persons and notices ------------------------------------------------
+    def save_person(self, name: str, parties: Sequence[str], suspect: bool) -> None:
+        """Create or update a person; a number belongs to one person only,
+        so naming it under another person moves it."""
+        row = self.conn.execute("SELECT id FROM persons WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            person_id = self.conn.execute(
+                "INSERT INTO persons (name, suspect) VALUES (?, ?)", (name, int(suspect))
+            ).lastrowid
+        else:
+            person_id = row["id"]
+            self.conn.execute("UPDATE persons SET suspect = ? WHERE id = ?", (int(suspect), person_id))
+        for party in parties:
+            self.conn.execute(
+                "INSERT INTO person_numbers (person_id, party) VALUES (?, ?) "
+                "ON CONFLICT(party) DO UPDATE SET person_id = excluded.person_id",
+                (person_id, party),
+            )
+
+    def persons(self) -> list[tuple[str, tuple[str, ...], bool]]:
+        """(name, numbers, suspect) for every person, in the order made."""
+        result = []
+        for row in self.conn.execute("SELECT id, name, suspect FROM persons ORDER BY id"):
+            numbers = tuple(
+                r["party"] for r in self.conn.execute(
+                    "SELECT party FROM person_numbers WHERE person_id = ? ORDER BY rowid", (row["id"],)
+                )
+            )
+            result.append((row["name"], numbers, bool(row["suspect"])))
+        return result
+
+    def add_notice(self, instant_us: int, written: str, what: str) -> int:
+        cursor = self.conn.execute(
+            "INSERT INTO notices (instant_us, written, what) VALUES (?, ?, ?)", (instant_us, written, what)
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def notices(self) -> list[sqlite3.Row]:
+        """The notices in force (a removed notice is kept, marked removed)."""
+        return list(self.conn.execute("SELECT * FROM notices WHERE removed = 0 ORDER BY instant_us, id"))
+
+    def remove_notice(self, notice_id: int) -> bool:
+        cursor = self.conn.execute("UPDATE notices SET removed = 1 WHERE id = ? AND removed = 0", (notice_id,))
+        return cursor.rowcount == 1
+
+    def source_count(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM sources").fetchone()[0])
+
     # events for analysis and reports -----------------------------------
     def events_frame(self) -> "pd.DataFrame":
         """Every event, one row each, in time order, with the sources that
