@@ -18,6 +18,7 @@ from calllog.importers.ios_messages import IosMessagesImporter
 from calllog.importers.sbr import SbrCallsImporter, SbrMessagesImporter
 from calllog.importers.table import TableImporter
 from calllog.importers.vcard import VCardImporter
+from calllog.importers.whatsapp import WhatsAppImporter
 
 IMPORTERS: tuple[Importer, ...] = (
     SbrCallsImporter(),
@@ -29,6 +30,7 @@ IMPORTERS: tuple[Importer, ...] = (
     IosAddressBookImporter(),
     ImazingCallsImporter(),
     ImazingMessagesImporter(),
+    WhatsAppImporter(),
     VCardImporter(),
     EmailImporter(),
     TableImporter(),
