@@ -70,7 +70,8 @@ def describe_result(result: FileResult) -> str:
         return f"{name}: not imported. {result.error.message}{hint}"
     if result.already_imported:
         return f"{name}: already in the case (same SHA-256), nothing changed."
-    names = f" {count(result.names)} names put on numbers." if result.names else ""
+    plural = "name" if result.names == 1 else "names"
+    names = f" {count(result.names)} {plural} put on numbers." if result.names else ""
     return (
         f"{name} ({result.format}): {count(result.read)} read, {count(result.imported)} new, "
         f"{count(result.known)} already known, {count(result.skipped)} skipped.{names}"
