@@ -60,7 +60,7 @@ def cli(ctx: click.Context, case_dir: Path | None) -> None:
 # each module lists its commands in COMMANDS
 COMMAND_MODULES = (
     "case_cmds", "import_cmd", "view_cmds", "analysis_cmds", "diary_cmds", "ombudsman_cmd", "charts_cmd",
-    "demo_cmd",
+    "export_cmd", "report_cmd", "demo_cmd",
 )
 
 
