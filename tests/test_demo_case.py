@@ -115,19 +115,24 @@ def test_the_order_of_import_does_not_change_the_counts(tmp_path: Path) -> None:
     assert parties_document(case)["events"]["total"] == TRUTH["totals"]["events"]
 
 
-def test_the_demo_command_prints_the_parties_table(tmp_path: Path) -> None:
+def test_the_demo_command_prints_the_parties_and_writes_the_pack(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["demo", "-o", str(tmp_path / "demo")])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == f"Demo case (fictional data, see samples/STORY.md) in {(tmp_path / 'demo').resolve()}"
-    assert lines[-1] == (
+    assert lines[0] == f"Demo case (fictional data, see samples/STORY.md) in {(tmp_path / 'demo' / 'case').resolve()}"
+    totals = (
         f"{TRUTH['totals']['events']} events ({TRUTH['totals']['calls']} calls, "
         f"{TRUTH['totals']['messages']} messages), {TRUTH['totals']['corroborated']} shown by more than one file. "
         "Times in Europe/Brussels."
     )
+    assert totals in lines
     busiest = max(TRUTH["parties"], key=lambda p: (p["incoming"] + p["outgoing"]))
-    assert lines[8].startswith("+32 470 00 00 67")
     assert busiest["party"] == "+32470000067"
+    assert lines[8].startswith("+32 470 00 00 67")
+    pack = tmp_path / "demo" / "pack"
+    assert f"Evidence pack written to {pack.resolve()}:" in lines
+    assert lines[-1] == f"Check it later with: calllog verify {pack}"
+    assert (pack / "summary.pdf").is_file() and (pack / "MANIFEST.sha256").is_file()
 
 
 def test_a_different_machine_time_zone_gives_the_same_case(tmp_path: Path, demo: Case) -> None:

@@ -22,8 +22,9 @@ import shutil
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from calllog.analysis import analyse
+from calllog.analysis import AnalysisInput, analyse
 from calllog.case import Case, check_language
 from calllog.casedata import load_analysis_input
 from calllog.errors import CaseError
@@ -67,6 +68,43 @@ def prepare_folder(folder: Path, force: bool) -> None:
     folder.chmod(PRIVATE_FOLDER)  # other people's numbers: readable by the user only
 
 
+def private_findings(findings: dict[str, Any]) -> dict[str, Any]:
+    """The findings without the entries of people not involved: the persons
+    of interest (or, when none is marked, the numbers whose pattern is
+    consistent with belaging) and withheld calls; the others only counted."""
+    from calllog.report.summary import entries_of_interest
+
+    kept = entries_of_interest(findings)
+    covered = {n for e in kept for n in e["numbers"]} | {"withheld"}
+    kept += [e for e in findings["parties"] if e["party"] == "withheld"]
+    others = [e for e in findings["parties"] if e["party"] in e["numbers"] and e["party"] not in covered]
+    return {
+        **findings,
+        "parties": [e for e in findings["parties"] if any(e is k for k in kept)],
+        "other_parties": {"numbers": len(others), "contacts": sum(e["incoming"] + e["outgoing"] for e in others)},
+    }
+
+
+OMBUDSMAN_LANGUAGES = ("nl", "fr")  # the Ombudsman's form exists in Dutch and French
+
+
+def write_ombudsman_lists(inp: AnalysisInput, folder: Path) -> list[Path]:
+    """The list of withheld calls for the Ombudsman's form, as text and as a
+    spreadsheet, in Dutch and French; none when there are no withheld calls."""
+    from calllog.report.ombudsman import build_ombudsman_list, write_text, write_xlsx
+
+    written: list[Path] = []
+    for lang in OMBUDSMAN_LANGUAGES:
+        listing = build_ombudsman_list(inp.events, inp.tz, list(inp.owners), lang)
+        if not listing.calls and not listing.abroad:
+            return []
+        for suffix, writer in ((".txt", write_text), (".xlsx", write_xlsx)):
+            path = folder / f"ombudsman-{lang}{suffix}"
+            writer(listing, path)
+            written.append(path)
+    return written
+
+
 def write_pack(
     case: Case,
     folder: Path,
@@ -75,8 +113,8 @@ def write_pack(
     date: datetime | None = None,
     force: bool = False,
 ) -> Pack:
+    from calllog.diary import diary_markers
     from calllog.report.charts import write_charts
-    from calllog.report.ombudsman_pack import write_ombudsman_lists
     from calllog.report.summary import write_summary
     from calllog.report.workbook import write_workbook
 
@@ -88,15 +126,18 @@ def write_pack(
     findings = analyse(inp)
     sources = case.store.sources()
 
-    charts = write_charts(inp, folder / "charts", CHART_FORMATS, include_all=include_all)
+    markers = diary_markers(case, inp.language)
+    charts = write_charts(inp, folder / "charts", CHART_FORMATS, include_all=include_all, title=case.title,
+                          diary=markers)
     pngs = [path for path in charts if path.suffix == ".png"]
     files = list(charts)
     files.append(write_workbook(inp, findings, sources, folder / workbook_name(case), include_all=include_all,
                                 chart_pngs=pngs, report_date=made))
     files.append(write_summary(case, inp, findings, folder / "summary.pdf", chart_pngs=pngs, report_date=made))
     findings_path = folder / "findings.json"
-    findings_path.write_text(json.dumps(findings, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    shared = findings if include_all else private_findings(findings)
+    findings_path.write_text(json.dumps(shared, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     files.append(findings_path)
-    files.extend(write_ombudsman_lists(case, inp, folder, made))
+    files.extend(write_ombudsman_lists(inp, folder))
     files.append(write_manifest(folder, case.originals_dir))
     return Pack(folder, files)

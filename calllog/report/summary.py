@@ -42,7 +42,7 @@ from calllog.timeutil import to_local
 
 FIGURES = ("incoming", "calls_in", "unanswered_calls", "messages_in", "outgoing", "span_days", "active_days",
            "max_per_day", "night", "after_notice", "threat_messages")
-SUMMARY_CHARTS = ("daily", "raster")  # the two most telling, by file-name stem start
+SUMMARY_CHARTS = ("1-daily-contacts", "2-time-of-day")  # the two most telling charts
 MARGIN = 16 * mm
 
 
@@ -125,7 +125,7 @@ def _top_level(shown: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _charts(pngs: Sequence[Path]) -> list[Image]:
-    chosen = [p for stem in SUMMARY_CHARTS for p in pngs if stem in p.stem][: len(SUMMARY_CHARTS)]
+    chosen = [p for stem in SUMMARY_CHARTS for p in pngs if p.stem == stem]
     width = A4[0] - 2 * MARGIN
     images = []
     for path in chosen:
