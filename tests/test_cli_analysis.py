@@ -47,10 +47,13 @@ def test_person_notice_and_settings_say_what_they_recorded(demo: str) -> None:
         0, "Notice 1: 2026-01-15 (registered letter); contacts count as after it from 2026-01-15T23:59:59+01:00\n")
     code, output = run("-C", demo, "settings")
     assert code == 0
-    assert output.splitlines()[:5] == [
-        "timezone: Europe/Brussels", "language: en", "title: Fictional demo case", "owners: +32 470 00 00 01",
-        "persistence_days: 14",
+    assert output.splitlines()[:8] == [
+        "timezone: Europe/Brussels", "language: en", "title: Fictional demo case",
+        "law_reference_nl: (the default text)", "law_reference_fr: (the default text)",
+        "law_reference_en: (the default text)", "owners: +32 470 00 00 01", "persistence_days: 14",
     ]
+    assert run("-C", demo, "settings", "set", "law_reference_en", "art. 442bis Sw. (stalking)") == (
+        0, "law_reference_en: art. 442bis Sw. (stalking)\n")
     assert run("-C", demo, "settings", "set", "burst_minutes", "10") == (0, "burst_minutes: 10\n")
 
 

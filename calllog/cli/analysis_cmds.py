@@ -22,7 +22,7 @@ from calllog.timeutil import local_iso
 
 # case settings a user may change after creating the case (the time zone and
 # the region are not: local times in imported files were read with them)
-CASE_SETTINGS = ("title", "language")
+CASE_SETTINGS = ("title", "language", "law_reference_nl", "law_reference_fr", "law_reference_en")
 TOP_OTHERS = 5
 
 
@@ -134,6 +134,8 @@ def settings_group(ctx: click.Context, case_dir: Path | None) -> None:
     click.echo(f"timezone: {case.tz.key}")
     click.echo(f"language: {case.language}")
     click.echo(f"title: {case.title}")
+    for key in CASE_SETTINGS[2:]:
+        click.echo(f"{key}: {case.store.get_setting(key) or '(the default text)'}")
     click.echo(f"owners: {', '.join(display_number(o) for o in case.owners) or '(none)'}")
     for key, value in analysis_settings(case).items():
         shown = ", ".join(value) if isinstance(value, list) else value
@@ -150,7 +152,7 @@ def settings_set(ctx: click.Context, key: str, value: str, case_dir: Path | None
     case = open_case(case_dir or (ctx.obj or {}).get("settings_case"))
     if key == "language":
         typed: Any = check_language(value)
-    elif key == "title":
+    elif key == "title" or key.startswith("law_reference_") and key in CASE_SETTINGS:
         typed = value
     elif key in DEFAULT_ANALYSIS_SETTINGS:
         typed = validate_setting(key, value)

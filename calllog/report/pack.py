@@ -116,7 +116,7 @@ def write_pack(
     from calllog.diary import diary_markers
     from calllog.report.charts import write_charts
     from calllog.report.summary import write_summary
-    from calllog.report.workbook import write_workbook
+    from calllog.report.workbook import write_case_workbook
 
     made = report_date(case, date)
     inp = load_analysis_input(case)
@@ -124,15 +124,15 @@ def write_pack(
         inp = replace(inp, language=check_language(lang))
     prepare_folder(folder, force)
     findings = analyse(inp)
-    sources = case.store.sources()
 
     markers = diary_markers(case, inp.language)
     charts = write_charts(inp, folder / "charts", CHART_FORMATS, include_all=include_all, title=case.title,
                           diary=markers)
     pngs = [path for path in charts if path.suffix == ".png"]
     files = list(charts)
-    files.append(write_workbook(inp, findings, sources, folder / workbook_name(case), include_all=include_all,
-                                chart_pngs=pngs, report_date=made))
+    workbook = write_case_workbook(case, folder / workbook_name(case), include_all=include_all, chart_pngs=pngs,
+                                   report_date=made, inp=inp)
+    files.append(workbook.path)
     files.append(write_summary(case, inp, findings, folder / "summary.pdf", chart_pngs=pngs, report_date=made))
     findings_path = folder / "findings.json"
     shared = findings if include_all else private_findings(findings)
