@@ -11,28 +11,23 @@ definition. A field an expectation leaves out must hold the model's default.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import importlib.util
-import json
 import shutil
 import sqlite3
 from collections import Counter
 from contextlib import closing
 from pathlib import Path
-from types import ModuleType
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from calllog.errors import ImportFailed
 from calllog.importers.android_calls import AndroidCallLogImporter
 from calllog.importers.android_messages import AndroidMessagesImporter
-from calllog.importers.base import HEAD_BYTES, ImportContext, Importer
+from calllog.importers.base import HEAD_BYTES, Importer
 from calllog.importers.sbr import SbrCallsImporter, SbrMessagesImporter
 from calllog.importers.table import TableImporter
-from calllog.model import Record, Skip
+from tests.golden import context, digests, expected, extract, head_of, load_builder, load_expected
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data" / "android_db"
@@ -40,64 +35,13 @@ REPO = TESTS.parent
 REAL = REPO.parent / "shared" / "real-samples"
 REAL_MMSSMS = REAL / "android-db" / "dfrws2021-samsung-mmssms.db"
 CALLS, MESSAGES = AndroidCallLogImporter(), AndroidMessagesImporter()
-RECORD_DEFAULTS = {
-    f.name: f.default for f in dataclasses.fields(Record) if f.default is not dataclasses.MISSING
-}
-
-
-def _load_builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_synthetic", DATA / "build_synthetic.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-BUILD = _load_builder()
+BUILD = load_builder(DATA / "build_synthetic.py")
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("android_db")
     return {name: build(folder / name) for name, build in BUILD.BUILDERS.items()}
-
-
-def context(progress: list[int] | None = None) -> ImportContext:
-    return ImportContext(
-        tz=ZoneInfo("Europe/Brussels"), progress=progress.append if progress is not None else None
-    )
-
-
-def as_dict(item: object) -> dict[str, Any]:
-    if isinstance(item, Skip):
-        return {"kind": "skip", "locator": item.locator, "reason": item.reason}
-    assert isinstance(item, Record)
-    fields = {f.name: getattr(item, f.name) for f in dataclasses.fields(Record)}
-    assert item.instant_utc.utcoffset() is not None and not item.instant_utc.utcoffset()
-    fields["instant_utc"] = item.instant_utc.isoformat()
-    fields["attachments"] = list(item.attachments)
-    for name in ("channel", "direction", "status"):
-        fields[name] = fields[name].value
-    return {"kind": "record", **fields}
-
-
-def expected(entry: dict[str, Any]) -> dict[str, Any]:
-    if entry["kind"] == "skip":
-        return entry
-    return {**RECORD_DEFAULTS, "attachments": [], **entry}
-
-
-def extract(importer: Importer, path: Path) -> list[dict[str, Any]]:
-    return [as_dict(item) for item in importer.extract(path, context())]
-
-
-def head(path: Path) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read(HEAD_BYTES)
-
-
-def digests(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
 GOLDEN = [
@@ -114,7 +58,7 @@ GOLDEN = [
 def test_golden_database_gives_the_hand_written_records(
     built: dict[str, Path], importer: Importer, stem: str
 ) -> None:
-    want = json.loads((DATA / f"{stem}.expected.json").read_text(encoding="utf-8"))
+    want = load_expected(DATA / f"{stem}.expected.json")
     got = extract(importer, built[f"{stem}.db"])
     assert [item["locator"] for item in got] == [entry["locator"] for entry in want]
     for got_item, want_entry in zip(got, want):
@@ -129,8 +73,8 @@ def test_rows_only_in_the_wal_are_read_and_nothing_beside_the_file_changes(tmp_p
     before = digests(tmp_path)
     assert set(before) == {"calllog.db", "calllog.db-wal", "calllog.db-shm"}
     assert CALLS.companions(path) == {"-wal": tmp_path / "calllog.db-wal", "-shm": tmp_path / "calllog.db-shm"}
-    assert CALLS.identify(path, head(path)) and not MESSAGES.identify(path, head(path))
-    want = json.loads((DATA / "calllog-synthetic.expected.json").read_text(encoding="utf-8"))[:2]
+    assert CALLS.identify(path, head_of(path)) and not MESSAGES.identify(path, head_of(path))
+    want = load_expected(DATA / "calllog-synthetic.expected.json")[:2]
     assert extract(CALLS, path) == [expected(entry) for entry in want]
     assert digests(tmp_path) == before  # not one byte of the evidence, nor a new file
 
@@ -147,7 +91,7 @@ def test_without_its_wal_the_same_database_shows_no_rows(tmp_path: Path) -> None
 def test_a_schema_that_lives_only_in_the_wal_is_still_recognised(tmp_path: Path) -> None:
     path = BUILD.build_calllog_wal_only(tmp_path / "calllog.db", schema_in_wal=True)
     before = digests(tmp_path)
-    assert CALLS.identify(path, head(path))
+    assert CALLS.identify(path, head_of(path))
     assert [item["party_raw"] for item in extract(CALLS, path)] == ["+32470000201", "0470000202"]
     assert digests(tmp_path) == before
 
@@ -195,8 +139,8 @@ def test_real_samsung_mmssms_hand_checked_rows() -> None:
 
 @needs_real
 def test_real_samsung_mmssms_is_a_message_database_not_a_call_log() -> None:
-    assert MESSAGES.identify(REAL_MMSSMS, head(REAL_MMSSMS))
-    assert not CALLS.identify(REAL_MMSSMS, head(REAL_MMSSMS))
+    assert MESSAGES.identify(REAL_MMSSMS, head_of(REAL_MMSSMS))
+    assert not CALLS.identify(REAL_MMSSMS, head_of(REAL_MMSSMS))
     assert MESSAGES.name == "android-messages" and CALLS.name == "android-calls"
 
 
@@ -214,22 +158,22 @@ def _other_formats() -> list[Path]:
 
 @pytest.mark.parametrize("path", _other_formats(), ids=lambda p: p.name)
 def test_files_of_other_formats_are_not_claimed(path: Path) -> None:
-    assert not CALLS.identify(path, head(path))
-    assert not MESSAGES.identify(path, head(path))
+    assert not CALLS.identify(path, head_of(path))
+    assert not MESSAGES.identify(path, head_of(path))
 
 
 def test_each_claims_its_own_databases_only(built: dict[str, Path]) -> None:
     for name, path in built.items():
         is_messages = name.startswith("mmssms")
-        assert MESSAGES.identify(path, head(path)) is is_messages, name
-        assert CALLS.identify(path, head(path)) is not is_messages, name
+        assert MESSAGES.identify(path, head_of(path)) is is_messages, name
+        assert CALLS.identify(path, head_of(path)) is not is_messages, name
 
 
 @pytest.mark.parametrize("other", [SbrCallsImporter(), SbrMessagesImporter(), TableImporter()],
                          ids=lambda i: i.name)
 def test_other_importers_do_not_claim_the_databases(built: dict[str, Path], other: Importer) -> None:
     for path in built.values():
-        assert not other.identify(path, head(path)), path.name
+        assert not other.identify(path, head_of(path)), path.name
 
 
 def _database(path: Path, *statements: str) -> Path:
@@ -253,8 +197,8 @@ def _database(path: Path, *statements: str) -> Path:
 )
 def test_lookalike_databases_are_not_claimed(tmp_path: Path, statements: tuple[str, ...]) -> None:
     path = _database(tmp_path / "lookalike.db", *statements)
-    assert not CALLS.identify(path, head(path))
-    assert not MESSAGES.identify(path, head(path))
+    assert not CALLS.identify(path, head_of(path))
+    assert not MESSAGES.identify(path, head_of(path))
 
 
 @pytest.mark.parametrize(

@@ -11,81 +11,37 @@ Every fixture is fictional (example.invalid / example.org addresses).
 from __future__ import annotations
 
 import builtins
-import dataclasses
 import hashlib
-import json
 import random
 import re
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from calllog.errors import ImportFailed
 from calllog.importers import email_messages
-from calllog.importers.base import HEAD_BYTES, ImportContext, Importer
+from calllog.importers.base import HEAD_BYTES, Importer
 from calllog.importers.email_messages import EmailImporter, html_to_text
 from calllog.importers.sbr import SbrCallsImporter, SbrMessagesImporter
 from calllog.importers.table import TableImporter
 from calllog.importers.vcard import VCardImporter
 from calllog.model import ContactCard, Record, Skip
+from tests.golden import (
+    as_dict, context, expected, extract, fixtures_and_samples_outside, head_of, load_expected,
+)
 
-TESTS = Path(__file__).parent
-DATA = TESTS / "data" / "email"
-REPO = TESTS.parent
-REAL = REPO.parent / "shared" / "real-samples"
+DATA = Path(__file__).parent / "data" / "email"
 EMAIL = EmailImporter()
 MBOX = DATA / "mailbox-fictional.mbox"
-RECORD_DEFAULTS = {
-    f.name: f.default for f in dataclasses.fields(Record) if f.default is not dataclasses.MISSING
-}
+HEADERS_APART = ("headers",)  # checked against the file's bytes, not against the expectations
 NO_SENDER = "The mail has no sender address (its From header is missing or empty)."
 NO_DATE = "The mail has no date: its Date header is missing or unreadable, and no Received header has one."
 NO_RECIPIENT = "The mail was sent by you but names no recipient (no To, Cc or Bcc address)."
 
 
-def context(progress: list[int] | None = None, **options: Any) -> ImportContext:
-    return ImportContext(
-        tz=ZoneInfo("Europe/Brussels"),
-        progress=progress.append if progress is not None else None,
-        options=options,
-    )
-
-
-def as_dict(item: Record | Skip | ContactCard, keep_headers: bool = False) -> dict[str, Any]:
-    if isinstance(item, Skip):
-        return {"kind": "skip", "locator": item.locator, "reason": item.reason}
-    assert isinstance(item, Record)
-    fields = {f.name: getattr(item, f.name) for f in dataclasses.fields(Record)}
-    assert item.instant_utc.utcoffset() is not None and not item.instant_utc.utcoffset()
-    fields["instant_utc"] = item.instant_utc.isoformat()
-    fields["attachments"] = list(item.attachments)
-    for name in ("channel", "direction", "status"):
-        fields[name] = fields[name].value
-    if not keep_headers:
-        fields.pop("headers")
-    return {"kind": "record", **fields}
-
-
-def expected(entry: dict[str, Any]) -> dict[str, Any]:
-    if entry["kind"] == "skip":
-        return entry
-    defaults = {key: value for key, value in RECORD_DEFAULTS.items() if key != "headers"}
-    return {**defaults, "attachments": [], **entry}
-
-
 def records(path: Path, **options: Any) -> list[Record | Skip | ContactCard]:
     return list(EMAIL.extract(path, context(**options)))
-
-
-def extract(path: Path, **options: Any) -> list[dict[str, Any]]:
-    return [as_dict(item) for item in records(path, **options)]
-
-
-def head_of(path: Path) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read(HEAD_BYTES)
 
 
 def only_record(path: Path, **options: Any) -> Record:
@@ -113,12 +69,12 @@ GOLDEN = {
 @pytest.mark.parametrize(("stem", "suffix"), GOLDEN.items())
 def test_golden_file_gives_the_hand_written_records(stem: str, suffix: str) -> None:
     path = DATA / f"{stem}.{suffix}"
-    want = json.loads((DATA / f"{stem}.expected.json").read_text(encoding="utf-8"))
+    want = load_expected(DATA / f"{stem}.expected.json")
     assert EMAIL.identify(path, head_of(path))
-    got = extract(path)
+    got = extract(EMAIL, path, omit=HEADERS_APART)
     assert [item["locator"] for item in got] == [entry["locator"] for entry in want]
     for got_item, want_entry in zip(got, want):
-        assert got_item == expected(want_entry)
+        assert got_item == expected(want_entry, omit=HEADERS_APART)
 
 
 def header_sections(path: Path) -> list[bytes]:
@@ -162,17 +118,18 @@ def test_the_received_chain_message_id_and_date_are_kept_in_order() -> None:
 
 
 def test_the_owners_own_mail_is_outgoing_to_the_first_recipient() -> None:
-    third = extract(MBOX, me=("someone-else@example.org", "SLACHTOFFER@example.org"))[2]
+    me = ("someone-else@example.org", "SLACHTOFFER@example.org")
+    third = extract(EMAIL, MBOX, omit=HEADERS_APART, me=me)[2]
     assert third == expected({
         "kind": "record", "locator": "message 3 (line 46)", "instant_utc": "2025-01-11T22:50:12+00:00",
         "channel": "email", "direction": "out", "status": "sent",
         "party_raw": "k.onbekend@example.invalid", "contact_name": "Kris Onbekend",
         "local_text": "Sat, 11 Jan 2025 23:50:12 +0100",
         "text": "Laat me met rust\nFictieve testtekst: stop met mij te contacteren.",
-    })
+    }, omit=HEADERS_APART)
     # the mails the owner received stay incoming
-    assert [item["direction"] for item in extract(MBOX, me=("slachtoffer@example.org",))] == ["in", "in", "out"]
-    assert extract(MBOX, me="slachtoffer@example.org")[2]["direction"] == "out"  # one string, not a tuple
+    assert [item["direction"] for item in extract(EMAIL, MBOX, me=("slachtoffer@example.org",))] == ["in", "in", "out"]
+    assert extract(EMAIL, MBOX, me="slachtoffer@example.org")[2]["direction"] == "out"  # one string, not a tuple
 
 
 def test_progress_ends_at_the_file_size() -> None:
@@ -446,15 +403,15 @@ def test_only_real_separators_start_a_new_mail(tmp_path: Path) -> None:
 
 
 def test_reading_a_mailbox_in_tiny_pieces_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    whole = [as_dict(item, keep_headers=True) for item in records(MBOX)]
+    whole = [as_dict(item) for item in records(MBOX)]
     monkeypatch.setattr(email_messages, "_LINE_PIECE", 3)
-    assert [as_dict(item, keep_headers=True) for item in records(MBOX)] == whole
+    assert [as_dict(item) for item in records(MBOX)] == whole
 
 
 def test_a_crlf_mailbox(tmp_path: Path) -> None:
     path = mail(tmp_path, MBOX.read_bytes().replace(b"\n", b"\r\n"), "crlf.mbox")
     got = [as_dict(item) for item in records(path)]
-    assert [(g["party_raw"], g["text"]) for g in got] == [(g["party_raw"], g["text"]) for g in extract(MBOX)]
+    assert [(g["party_raw"], g["text"]) for g in got] == [(g["party_raw"], g["text"]) for g in extract(EMAIL, MBOX)]
 
 
 # ---- whole files that cannot be read ----------------------------------------------------------
@@ -529,16 +486,8 @@ def test_identify_never_raises_on_random_bytes(tmp_path: Path) -> None:
         assert EMAIL.identify(tmp_path / "x", head) in (True, False)
 
 
-def other_formats_files() -> list[Path]:
-    """Fixtures and samples of every other format (no mail among them)."""
-    found = [p for p in (TESTS / "data").rglob("*") if p.is_file() and DATA not in p.parents]
-    found += [p for p in (REPO / "samples").glob("*") if p.is_file()]
-    if REAL.is_dir():
-        found += [p for p in REAL.rglob("*") if p.is_file() and p.suffix != ".md"]
-    return sorted(found)
-
-
-@pytest.mark.parametrize("path", other_formats_files(), ids=lambda p: p.name)
+# fixtures and samples of every other format (no mail among them)
+@pytest.mark.parametrize("path", fixtures_and_samples_outside(DATA), ids=lambda p: p.name)
 def test_identify_does_not_claim_other_formats(path: Path) -> None:
     assert not EMAIL.identify(path, head_of(path))
 

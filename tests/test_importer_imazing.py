@@ -12,17 +12,13 @@ A field an expectation leaves out must hold the model's default.
 from __future__ import annotations
 
 import codecs
-import dataclasses
-import json
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from calllog.errors import ImportFailed
-from calllog.importers.base import ImportContext, Importer
+from calllog.importers.base import Importer
 from calllog.importers.imazing import (
     CALL_HEADER, MESSAGE_HEADERS, ImazingCallsImporter, ImazingMessagesImporter,
     call_status, is_handle, read_duration, read_header, read_wall_clock,
@@ -30,48 +26,14 @@ from calllog.importers.imazing import (
 from calllog.importers.sbr import SbrCallsImporter, SbrMessagesImporter
 from calllog.importers.table import TableImporter
 from calllog.model import Direction, Record, Skip, Status
+from tests.golden import context, expected, extract, head_of, load_expected
 
 DATA = Path(__file__).parent / "data" / "imazing"
 REPO = Path(__file__).parents[1]
 SHARED = REPO.parent / "shared" / "real-samples"
 REAL = SHARED / "imazing"
 CALLS, MESSAGES = ImazingCallsImporter(), ImazingMessagesImporter()
-RECORD_DEFAULTS = {
-    f.name: f.default for f in dataclasses.fields(Record) if f.default is not dataclasses.MISSING
-}
 needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="shared/real-samples is absent")
-
-
-def context(tz: str = "Europe/Brussels", progress: list[int] | None = None) -> ImportContext:
-    return ImportContext(tz=ZoneInfo(tz), progress=progress.append if progress is not None else None)
-
-
-def as_dict(item: object) -> dict[str, Any]:
-    if isinstance(item, Skip):
-        return {"kind": "skip", "locator": item.locator, "reason": item.reason}
-    assert isinstance(item, Record)  # these importers yield no contact cards
-    fields = {f.name: getattr(item, f.name) for f in dataclasses.fields(Record)}
-    assert item.instant_utc.utcoffset() is not None and not item.instant_utc.utcoffset()
-    fields["instant_utc"] = item.instant_utc.isoformat()
-    fields["attachments"] = list(item.attachments)
-    for name in ("channel", "direction", "status"):
-        fields[name] = fields[name].value
-    return {"kind": "record", **fields}
-
-
-def expected(entry: dict[str, Any]) -> dict[str, Any]:
-    if entry["kind"] == "skip":
-        return entry
-    return {**RECORD_DEFAULTS, "attachments": [], **entry}
-
-
-def extract(importer: Importer, path: Path, tz: str = "Europe/Brussels") -> list[dict[str, Any]]:
-    return [as_dict(item) for item in importer.extract(path, context(tz))]
-
-
-def head_of(path: Path) -> bytes:
-    return path.read_bytes()[:65536]
-
 
 GOLDEN = [
     (CALLS, "calls-fictional.csv"),
@@ -86,7 +48,7 @@ GOLDEN = [
 def test_golden_file_gives_the_hand_written_records(importer: Importer, name: str) -> None:
     path = DATA / name
     assert importer.identify(path, head_of(path))
-    want = json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8"))
+    want = load_expected(path.with_name(path.stem + ".expected.json"))
     got = extract(importer, path)
     assert [item["locator"] for item in got] == [entry["locator"] for entry in want]
     for got_item, want_entry in zip(got, want):
@@ -103,7 +65,7 @@ def test_the_case_zone_is_used_not_the_machine_zone() -> None:
 @pytest.mark.parametrize(("importer", "name"), GOLDEN)
 def test_progress_rises_to_the_file_size(importer: Importer, name: str) -> None:
     progress: list[int] = []
-    list(importer.extract(DATA / name, context(progress=progress)))
+    list(importer.extract(DATA / name, context(progress)))
     assert progress == sorted(progress)
     assert progress[-1] == (DATA / name).stat().st_size
 

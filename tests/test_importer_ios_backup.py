@@ -7,25 +7,25 @@ written by hand from its rows.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import plistlib
 import shutil
 import sqlite3
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from calllog.errors import ImportFailed
-from calllog.importers.base import HEAD_BYTES, ImportContext, Importer
+from calllog.importers.base import Importer
 from calllog.importers.ios_addressbook import IosAddressBookImporter
 from calllog.importers.ios_backup import BackupFile, backup_files, file_id, is_ios_backup
 from calllog.importers.ios_calls import IosCallHistoryImporter
 from calllog.importers.sbr import SbrCallsImporter, SbrMessagesImporter
 from calllog.importers.table import TableImporter
-from calllog.model import ContactCard, Record, Skip
+from calllog.model import ContactCard
 from tests.data.ios.build_synthetic import build_address_book, build_backup
+from tests.golden import (
+    context, digests, extract, head_of, load_expected, sbr_table_sample_and_real_files,
+)
 
 REPO = Path(__file__).parents[1]
 DATA = Path(__file__).parent / "data" / "ios"
@@ -34,20 +34,6 @@ BOOK = IosAddressBookImporter()
 CALLS_ID = "5a4935c78a5255723f707230a451d79c540d2741"
 SMS_ID = "3d0d7e5fb2ce288813306e4d4636395e047a3d28"
 BOOK_ID = "31bb7ba8914766d4ba40d6dfb6113c8b614be442"
-
-
-def context() -> ImportContext:
-    return ImportContext(tz=ZoneInfo("Europe/Brussels"))
-
-
-def head_of(path: Path) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read(HEAD_BYTES)
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 # ---- file ids ------------------------------------------------------------------------
@@ -91,9 +77,9 @@ def test_the_three_databases_are_found(tmp_path: Path, layout: str, manifest: st
 
 def test_finding_the_files_changes_nothing_in_the_backup(tmp_path: Path) -> None:
     folder = build_backup(tmp_path / "backup")
-    before = snapshot(folder)
+    before = digests(folder, recursive=True)
     backup_files(folder)
-    assert snapshot(folder) == before
+    assert digests(folder, recursive=True) == before
 
 
 def test_what_the_manifest_does_not_list_is_not_taken(tmp_path: Path) -> None:
@@ -221,18 +207,11 @@ def test_the_call_history_in_a_backup_is_read_with_its_wal(tmp_path: Path) -> No
 # ---- the address book -------------------------------------------------------------------------
 
 
-def as_dict(item: Record | Skip | ContactCard) -> dict[str, object]:
-    if isinstance(item, Skip):
-        return {"kind": "skip", "locator": item.locator, "reason": item.reason}
-    assert isinstance(item, ContactCard)
-    return {"kind": "card", "locator": item.locator, "name": item.name, "numbers": list(item.numbers)}
-
-
 def test_address_book_gives_the_hand_written_cards(tmp_path: Path) -> None:
     path = build_address_book(tmp_path / "AddressBook.sqlitedb")
-    want = json.loads((DATA / "addressbook-synthetic.expected.json").read_text(encoding="utf-8"))["items"]
+    want = load_expected(DATA / "addressbook-synthetic.expected.json")["items"]
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
-    assert [as_dict(item) for item in BOOK.extract(path, context())] == want
+    assert extract(BOOK, path, gives=ContactCard) == want
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
     assert set(BOOK.companions(path)) == {"-wal", "-shm"}
 
@@ -268,15 +247,7 @@ def test_a_minimal_address_book_is_read(tmp_path: Path) -> None:
     assert list(BOOK.extract(path, context())) == [ContactCard("ABPerson ROWID 9", "Fictief", ("+32470000109",))]
 
 
-def _foreign_files() -> list[Path]:
-    found = [*sorted((REPO / "tests" / "data" / "sbr").glob("*")), *sorted((REPO / "tests" / "data" / "table").glob("*")),
-             *sorted((REPO / "samples").glob("*"))]
-    if REAL.is_dir():
-        found += sorted(p for p in REAL.rglob("*") if p.is_file())
-    return found
-
-
-@pytest.mark.parametrize("path", _foreign_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sbr_table_sample_and_real_files(), ids=lambda p: p.name)
 def test_other_formats_are_not_taken_for_an_address_book(path: Path) -> None:
     assert not BOOK.identify(path, head_of(path))
 

@@ -7,19 +7,14 @@ expected outputs next to it were written by hand from the format definition.
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import json
 import shutil
 import sqlite3
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from calllog.errors import ImportFailed
-from calllog.importers.base import HEAD_BYTES, ImportContext, Importer
+from calllog.importers.base import Importer
 from calllog.importers.ios_addressbook import IosAddressBookImporter
 from calllog.importers.ios_calls import IosCallHistoryImporter, app_name
 from calllog.importers.sbr import SbrCallsImporter, SbrMessagesImporter
@@ -27,50 +22,15 @@ from calllog.importers.sqlite_copy import (
     companion_files, is_sqlite, open_readonly_copy, table_names, tables,
 )
 from calllog.importers.table import TableImporter
-from calllog.model import ContactCard, Record, Skip
+from calllog.model import Record, Skip
 from tests.data.ios.build_synthetic import build_address_book, build_call_history
+from tests.golden import (
+    context, digests, expected, extract, head_of, load_expected, sbr_table_sample_and_real_files,
+)
 
-REPO = Path(__file__).parents[1]
 DATA = Path(__file__).parent / "data" / "ios"
-REAL = REPO.parent / "shared" / "real-samples"
 CALLS = IosCallHistoryImporter()
-RECORD_DEFAULTS = {
-    f.name: f.default for f in dataclasses.fields(Record) if f.default is not dataclasses.MISSING
-}
 VARIANTS = ("text", "blob", "wal")
-
-
-def context() -> ImportContext:
-    return ImportContext(tz=ZoneInfo("Europe/Brussels"))
-
-
-def head_of(path: Path) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read(HEAD_BYTES)
-
-
-def as_dict(item: Record | Skip | ContactCard) -> dict[str, Any]:
-    if isinstance(item, Skip):
-        return {"kind": "skip", "locator": item.locator, "reason": item.reason}
-    assert isinstance(item, Record)
-    fields = {f.name: getattr(item, f.name) for f in dataclasses.fields(Record)}
-    assert item.instant_utc.utcoffset() is not None and not item.instant_utc.utcoffset()
-    fields["instant_utc"] = item.instant_utc.isoformat()
-    fields["attachments"] = list(item.attachments)
-    for name in ("channel", "direction", "status"):
-        fields[name] = fields[name].value
-    return {"kind": "record", **fields}
-
-
-def expected(entry: dict[str, Any]) -> dict[str, Any]:
-    if entry["kind"] == "skip":
-        return entry
-    return {**RECORD_DEFAULTS, "attachments": [], "channel": "call", **entry}
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """Every file in ``folder`` and the SHA-256 of its bytes."""
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
 # ---- golden files -------------------------------------------------------------------
@@ -79,11 +39,11 @@ def snapshot(folder: Path) -> dict[str, str]:
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_synthetic_call_history_gives_the_hand_written_records(tmp_path: Path, variant: str) -> None:
     path = build_call_history(tmp_path / "CallHistory.storedata", variant)
-    want = json.loads((DATA / f"calls-{variant}-synthetic.expected.json").read_text(encoding="utf-8"))
-    got = [as_dict(item) for item in CALLS.extract(path, context())]
+    want = load_expected(DATA / f"calls-{variant}-synthetic.expected.json")
+    got = extract(CALLS, path)
     assert [item["locator"] for item in got] == [entry["locator"] for entry in want["items"]]
     for got_item, want_entry in zip(got, want["items"]):
-        assert got_item == expected(want_entry)
+        assert got_item == expected(want_entry, channel="call")  # the files leave it out: all are calls
 
 
 def test_rows_only_in_the_wal_need_the_wal(tmp_path: Path) -> None:
@@ -101,11 +61,11 @@ def test_rows_only_in_the_wal_need_the_wal(tmp_path: Path) -> None:
 
 def test_reading_changes_no_byte_and_leaves_nothing_beside_the_files(tmp_path: Path) -> None:
     path = build_call_history(tmp_path / "CallHistory.storedata", "wal")
-    before = snapshot(tmp_path)
+    before = digests(tmp_path)
     assert CALLS.identify(path, head_of(path))
     list(CALLS.extract(path, context()))
     CALLS.describe(path, context())
-    assert snapshot(tmp_path) == before
+    assert digests(tmp_path) == before
 
 
 def test_a_wal_mode_database_without_its_wal_is_read(tmp_path: Path) -> None:
@@ -222,9 +182,9 @@ def test_a_schema_that_is_only_in_the_wal_is_found(tmp_path: Path) -> None:
     finally:
         conn.close()
     path = out / "CallHistory.storedata"
-    before = snapshot(out)
+    before = digests(out)
     assert CALLS.identify(path, head_of(path))
-    assert snapshot(out) == before
+    assert digests(out) == before
 
 
 @pytest.mark.parametrize("head", [b"", b"SQLite format 3", b"ZCALLRECORD", b"SQLite format 3\x00garbage"])
@@ -236,15 +196,7 @@ def test_identify_never_raises(tmp_path: Path, head: bytes) -> None:
     assert not CALLS.identify(path, head)
 
 
-def _foreign_files() -> list[Path]:
-    found = [*sorted((REPO / "tests" / "data" / "sbr").glob("*")), *sorted((REPO / "tests" / "data" / "table").glob("*")),
-             *sorted((REPO / "samples").glob("*"))]
-    if REAL.is_dir():
-        found += sorted(p for p in REAL.rglob("*") if p.is_file())
-    return found
-
-
-@pytest.mark.parametrize("path", _foreign_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sbr_table_sample_and_real_files(), ids=lambda p: p.name)
 def test_other_formats_are_not_claimed(path: Path) -> None:
     assert not CALLS.identify(path, head_of(path))
 

@@ -11,89 +11,31 @@ figures below were counted by hand with sqlite3.
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import importlib.util
-import json
 import shutil
 import sqlite3
 from collections import Counter
 from contextlib import closing
 from datetime import datetime, timezone
 from pathlib import Path
-from types import ModuleType
-from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from calllog.errors import ImportFailed
 from calllog.importers import ios_messages
-from calllog.importers.base import HEAD_BYTES, ImportContext
 from calllog.importers.ios_messages import IosMessagesImporter
 from calllog.importers.ios_typedstream import attributed_body_text
 from calllog.importers.registry import IMPORTERS
 from calllog.importers.sbr import SbrCallsImporter, SbrMessagesImporter
 from calllog.importers.table import TableImporter
-from calllog.model import Record, Skip
+from calllog.model import Record
+from tests.golden import context, digests, expected, extract, head_of, load_builder, load_expected
 
 ROOT = Path(__file__).parents[1]
 DATA = Path(__file__).parent / "data" / "ios_messages"
 REAL = ROOT.parent / "shared" / "real-samples"
 REAL_SMS_DB = REAL / "ios" / "magnet-ctf-2020-ios13-sms.db"
 IMPORTER = IosMessagesImporter()
-RECORD_DEFAULTS = {
-    f.name: f.default for f in dataclasses.fields(Record) if f.default is not dataclasses.MISSING
-}
-
-
-def _load_builder() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_fictional_sms_db", DATA / "build_fictional_sms_db.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-BUILDER = _load_builder()
-
-
-def context(progress: list[int] | None = None) -> ImportContext:
-    return ImportContext(
-        tz=ZoneInfo("Europe/Brussels"), progress=progress.append if progress is not None else None
-    )
-
-
-def head(path: Path) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read(HEAD_BYTES)
-
-
-def as_dict(item: object) -> dict[str, Any]:
-    if isinstance(item, Skip):
-        return {"kind": "skip", "locator": item.locator, "reason": item.reason}
-    assert isinstance(item, Record)
-    fields = {f.name: getattr(item, f.name) for f in dataclasses.fields(Record)}
-    assert item.instant_utc.utcoffset() is not None and not item.instant_utc.utcoffset()
-    fields["instant_utc"] = item.instant_utc.isoformat()
-    fields["attachments"] = list(item.attachments)
-    for name in ("channel", "direction", "status"):
-        fields[name] = fields[name].value
-    return {"kind": "record", **fields}
-
-
-def expected(entry: dict[str, Any]) -> dict[str, Any]:
-    if entry["kind"] == "skip":
-        return entry
-    return {**RECORD_DEFAULTS, "attachments": [], **entry}
-
-
-def extract(path: Path) -> list[dict[str, Any]]:
-    return [as_dict(item) for item in IMPORTER.extract(path, context())]
-
-
-def digests(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+BUILDER = load_builder(DATA / "build_fictional_sms_db.py")
 
 
 @pytest.fixture
@@ -107,8 +49,8 @@ def ios16(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(("stem", "builder"), [("ios16-fictional", "build_ios16"), ("ios10-fictional", "build_ios10")])
 def test_golden_database_gives_the_hand_written_records(tmp_path: Path, stem: str, builder: str) -> None:
     path = getattr(BUILDER, builder)(tmp_path / f"{stem}-sms.db")
-    want = json.loads((DATA / f"{stem}.expected.json").read_text(encoding="utf-8"))
-    got = extract(path)
+    want = load_expected(DATA / f"{stem}.expected.json")
+    got = extract(IMPORTER, path)
     assert [item["locator"] for item in got] == [entry["locator"] for entry in want]
     for got_item, want_entry in zip(got, want):
         assert got_item == expected(want_entry)
@@ -116,7 +58,7 @@ def test_golden_database_gives_the_hand_written_records(tmp_path: Path, stem: st
 
 def test_a_database_with_only_message_and_handle_is_read(tmp_path: Path) -> None:
     path = BUILDER.build_minimal(tmp_path / "minimal-sms.db")
-    got = [(r["locator"], r["direction"], r["party_raw"], r["text"]) for r in extract(path)]
+    got = [(r["locator"], r["direction"], r["party_raw"], r["text"]) for r in extract(IMPORTER, path)]
     # without chats an outgoing message goes to its own handle_id
     assert got == [
         ("message ROWID 1", "in", "+32470000303", "Ik zie je morgen."),
@@ -145,9 +87,9 @@ def test_the_wal_is_read_and_no_original_file_changes(tmp_path: Path) -> None:
         assert main_only.execute("SELECT count(*) FROM message WHERE ROWID = 18").fetchone() == (0,)
     before = digests(evidence)
 
-    assert IMPORTER.identify(original, head(original))
+    assert IMPORTER.identify(original, head_of(original))
     assert IMPORTER.companions(original) == {"-wal": evidence / "sms.db-wal", "-shm": evidence / "sms.db-shm"}
-    got = extract(original)
+    got = extract(IMPORTER, original)
     assert "\n".join(IMPORTER.describe(original, context())).startswith(
         "18 messages, 5 handles, 5 chats (read together with its -wal file)."
     )
@@ -334,7 +276,7 @@ def other_format_files() -> list[Path]:
 
 @pytest.mark.parametrize("path", other_format_files(), ids=lambda p: p.name)
 def test_identify_leaves_other_formats_alone(path: Path) -> None:
-    assert not IMPORTER.identify(path, head(path))
+    assert not IMPORTER.identify(path, head_of(path))
 
 
 def test_identify_leaves_other_sqlite_databases_alone(tmp_path: Path) -> None:
@@ -347,7 +289,7 @@ def test_identify_leaves_other_sqlite_databases_alone(tmp_path: Path) -> None:
     broken = tmp_path / "broken.db"
     broken.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
     for path in (calls, messages_only, broken):
-        assert not IMPORTER.identify(path, head(path))
+        assert not IMPORTER.identify(path, head_of(path))
     assert not IMPORTER.identify(tmp_path / "missing.db", b"SQLite format 3\x00")
 
 
@@ -359,7 +301,7 @@ def test_identify_claims_the_fixtures_and_the_real_sample(tmp_path: Path) -> Non
     ]
     paths += [REAL_SMS_DB] if REAL_SMS_DB.is_file() else []
     for path in paths:
-        assert IMPORTER.identify(path, head(path)), path.name
+        assert IMPORTER.identify(path, head_of(path)), path.name
 
 
 def test_no_other_importer_claims_the_fixtures(tmp_path: Path) -> None:
@@ -368,7 +310,7 @@ def test_no_other_importer_claims_the_fixtures(tmp_path: Path) -> None:
     others = [SbrCallsImporter(), SbrMessagesImporter(), TableImporter()]
     others += [imp for imp in IMPORTERS if imp.name != IMPORTER.name and type(imp) not in map(type, others)]
     for path in paths:
-        claims = [imp.name for imp in others if imp.identify(path, head(path))]
+        claims = [imp.name for imp in others if imp.identify(path, head_of(path))]
         assert claims == [], path.name
 
 

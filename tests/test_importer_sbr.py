@@ -8,65 +8,30 @@ field an expectation leaves out must hold the model's default.
 
 from __future__ import annotations
 
-import dataclasses
 import io
-import json
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import fromstring
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from calllog.errors import ImportFailed
 from calllog.importers import xmlstream
-from calllog.importers.base import ImportContext, Importer
+from calllog.importers.base import Importer
 from calllog.importers.sbr import SbrCallsImporter, SbrMessagesImporter
 from calllog.importers.xmlstream import CharRefRepairingReader, repair_char_refs
 from calllog.model import Record, Skip
+from tests.golden import context, expected, extract, head_of, load_expected
 
 DATA = Path(__file__).parent / "data" / "sbr"
 REAL = Path(__file__).parents[1].parent / "shared" / "real-samples" / "android-sbr"
 CALLS, MESSAGES = SbrCallsImporter(), SbrMessagesImporter()
-RECORD_DEFAULTS = {
-    f.name: f.default for f in dataclasses.fields(Record) if f.default is not dataclasses.MISSING
-}
-
-
-def context(progress: list[int] | None = None) -> ImportContext:
-    return ImportContext(
-        tz=ZoneInfo("Europe/Brussels"), progress=progress.append if progress is not None else None
-    )
-
-
-def as_dict(item: Record | Skip) -> dict[str, Any]:
-    if isinstance(item, Skip):
-        return {"kind": "skip", "locator": item.locator, "reason": item.reason}
-    fields = {f.name: getattr(item, f.name) for f in dataclasses.fields(Record)}
-    assert item.instant_utc.utcoffset() is not None and not item.instant_utc.utcoffset()
-    fields["instant_utc"] = item.instant_utc.isoformat()
-    fields["attachments"] = list(item.attachments)
-    for name in ("channel", "direction", "status"):
-        fields[name] = fields[name].value
-    return {"kind": "record", **fields}
-
-
-def expected(entry: dict[str, Any]) -> dict[str, Any]:
-    if entry["kind"] == "skip":
-        return entry
-    return {**RECORD_DEFAULTS, "attachments": [], **entry}
-
-
-def extract(importer: Importer, path: Path) -> list[dict[str, Any]]:
-    return [as_dict(item) for item in importer.extract(path, context())]
-
-
 GOLDEN = [(CALLS, "calls-golden"), (MESSAGES, "sms-golden")]
 
 
 @pytest.mark.parametrize(("importer", "stem"), GOLDEN)
 def test_golden_file_gives_the_hand_written_records(importer: Importer, stem: str) -> None:
-    want = json.loads((DATA / f"{stem}.expected.json").read_text(encoding="utf-8"))
+    want = load_expected(DATA / f"{stem}.expected.json")
     got = extract(importer, DATA / f"{stem}.xml")
     assert [item["locator"] for item in got] == [entry["locator"] for entry in want]
     for got_item, want_entry in zip(got, want):
@@ -113,10 +78,6 @@ MEMACS_SMS = [
     ("+43612341238", "2011-08-04T20:25:50.928000+00:00", "out", "sent", "i like memacs"),
     ("+4312341234", "2011-08-05T18:32:01.554000+00:00", "out", "sent", "http://google.at"),
 ]
-
-
-def head_of(path: Path) -> bytes:
-    return path.read_bytes()[:65536]
 
 
 @needs_real

@@ -15,38 +15,31 @@ import zipfile
 from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
 
 from calllog.errors import ImportFailed, SettingsError
-from calllog.importers.base import HEAD_BYTES, ImportContext
 from calllog.importers.table import TableImporter
 from calllog.importers.table_columns import Role, recognise_label, seconds_per_unit
 from calllog.importers.table_durations import read_duration
 from calllog.importers.table_values import naive_from_packed, pack_parts, read_moment
 from calllog.importers.table_words import WordReader, build_lexicon
 from calllog.model import Channel, Direction, Record, Skip, Status
+from tests.golden import context, head_of
 
 DATA = Path(__file__).parent / "data" / "table"
 REAL = Path(__file__).parents[1].parent / "shared" / "real-samples"
-BRUSSELS = ZoneInfo("Europe/Brussels")
 IMPORTER = TableImporter()
 DEFAULTS = {"time_ambiguous": False, "time_nonexistent": False, "owner_raw": None, "contact_name": None}
 
 
-def context(mapping: dict[str, Any] | None = None, progress: Any = None) -> ImportContext:
-    return ImportContext(tz=BRUSSELS, mapping=mapping, progress=progress)
-
-
 def identify(path: Path) -> bool:
-    with open(path, "rb") as handle:
-        return IMPORTER.identify(path, handle.read(HEAD_BYTES))
+    return IMPORTER.identify(path, head_of(path))
 
 
 def read(path: Path, mapping: dict[str, Any] | None = None) -> list[Record | Skip]:
-    return list(IMPORTER.extract(path, context(mapping)))
+    return list(IMPORTER.extract(path, context(mapping=mapping)))
 
 
 def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
@@ -561,7 +554,7 @@ def test_progress_runs_to_the_size_of_the_file(tmp_path: Path) -> None:
     rows = "".join(f"01/02/2025;10:{minute % 60:02d};0470 00 01 01;Inkomend\n" for minute in range(50_000))
     path = write(tmp_path, "big.csv", "Datum;Uur;Nummer;Richting\n" + rows)
     seen: list[int] = []
-    items = list(IMPORTER.extract(path, context(progress=seen.append)))
+    items = list(IMPORTER.extract(path, context(seen)))
     assert len(items) == 50_000
     assert len(seen) > 2 and seen == sorted(seen) and seen[-1] == path.stat().st_size
 
@@ -635,7 +628,7 @@ def test_serial_dates_of_a_1904_workbook(tmp_path: Path) -> None:
 
 def test_describe_shows_the_columns_a_mapping_names() -> None:
     mapping = tomllib.loads((DATA / "odd-columns-fictional.mapping.toml").read_text())
-    lines = IMPORTER.describe(DATA / "odd-columns-fictional.csv", context(mapping))
+    lines = IMPORTER.describe(DATA / "odd-columns-fictional.csv", context(mapping=mapping))
     assert '  A "Tstamp": date and time (named in the mapping)' in lines
     assert '  F "Cost": ignored' in lines
     assert "Dates: written year first or stored as Excel dates; no day/month order to guess." in lines

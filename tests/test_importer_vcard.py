@@ -8,55 +8,32 @@ RFC 6350, the vCard 2.1 specification); the fixtures are fictional.
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from calllog.errors import ImportFailed
-from calllog.importers.base import HEAD_BYTES, ImportContext, Importer
+from calllog.importers.base import Importer
 from calllog.importers.email_messages import EmailImporter
 from calllog.importers.sbr import SbrCallsImporter, SbrMessagesImporter
 from calllog.importers.table import TableImporter
 from calllog.importers.vcard import VCardImporter
-from calllog.model import ContactCard, Record, Skip
+from calllog.model import ContactCard
+from tests.golden import context, extract, fixtures_and_samples_outside, head_of, load_expected
 
-TESTS = Path(__file__).parent
-DATA = TESTS / "data" / "vcard"
-REPO = TESTS.parent
-REAL = REPO.parent / "shared" / "real-samples"
+DATA = Path(__file__).parent / "data" / "vcard"
+REAL = Path(__file__).parents[1].parent / "shared" / "real-samples"
 VCARD = VCardImporter()
 needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="shared/real-samples is absent")
-
-
-def context(progress: list[int] | None = None) -> ImportContext:
-    return ImportContext(tz=ZoneInfo("Europe/Brussels"), progress=progress.append if progress is not None else None)
-
-
-def as_dict(item: ContactCard | Record | Skip) -> dict[str, Any]:
-    if isinstance(item, Skip):
-        return {"kind": "skip", "locator": item.locator, "reason": item.reason}
-    assert isinstance(item, ContactCard), f"a vCard gives names, never events: {item!r}"
-    return {"kind": "card", "locator": item.locator, "name": item.name, "numbers": list(item.numbers)}
-
-
-def extract(path: Path) -> list[dict[str, Any]]:
-    return [as_dict(item) for item in VCARD.extract(path, context())]
-
-
-def head_of(path: Path) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read(HEAD_BYTES)
 
 
 def cards_from(tmp_path: Path, data: bytes, name: str = "contacts.vcf") -> list[dict[str, Any]]:
     path = tmp_path / name
     path.write_bytes(data)
     assert VCARD.identify(path, head_of(path))
-    return extract(path)
+    return extract(VCARD, path, gives=ContactCard)  # a vCard gives names, never events
 
 
 # ---- golden files -------------------------------------------------------------
@@ -67,9 +44,9 @@ GOLDEN = ["android-2.1-fictional", "ios-3.0-fictional", "v4-uri-bom-fictional"]
 @pytest.mark.parametrize("stem", GOLDEN)
 def test_golden_file_gives_the_hand_written_cards(stem: str) -> None:
     path = DATA / f"{stem}.vcf"
-    want = json.loads((DATA / f"{stem}.expected.json").read_text(encoding="utf-8"))
+    want = load_expected(DATA / f"{stem}.expected.json")
     assert VCARD.identify(path, head_of(path))
-    assert extract(path) == want
+    assert extract(VCARD, path, gives=ContactCard) == want
 
 
 @pytest.mark.parametrize("stem", GOLDEN)
@@ -86,7 +63,7 @@ def test_real_vcard_4_sample() -> None:
     # the text form "(123) 555-5832", then the one EMAIL
     path = REAL / "vcard" / "raleighlittles-test-v4.vcf"
     assert VCARD.identify(path, head_of(path))
-    assert extract(path) == [
+    assert extract(VCARD, path, gives=ContactCard) == [
         {
             "kind": "card",
             "locator": "card 1",
@@ -260,16 +237,8 @@ def test_identify_never_raises_on_random_bytes(tmp_path: Path) -> None:
         assert VCARD.identify(tmp_path / "x", head) in (True, False)
 
 
-def other_formats_files() -> list[Path]:
-    """Fixtures and samples of every other format (no vCard among them)."""
-    found = [p for p in (TESTS / "data").rglob("*") if p.is_file() and DATA not in p.parents]
-    found += [p for p in (REPO / "samples").glob("*") if p.is_file()]
-    if REAL.is_dir():
-        found += [p for p in REAL.rglob("*") if p.is_file() and "vcard" not in p.parts and p.suffix != ".md"]
-    return sorted(found)
-
-
-@pytest.mark.parametrize("path", other_formats_files(), ids=lambda p: p.name)
+# fixtures and samples of every other format (no vCard among them)
+@pytest.mark.parametrize("path", fixtures_and_samples_outside(DATA, real_folder_left_out="vcard"), ids=lambda p: p.name)
 def test_identify_does_not_claim_other_formats(path: Path) -> None:
     assert not VCARD.identify(path, head_of(path))
 

@@ -12,19 +12,16 @@ tests/data/whatsapp/build_ios_zip.py.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from calllog.errors import ImportFailed
 from calllog.importers import whatsapp_source
-from calllog.importers.base import HEAD_BYTES, ImportContext, Importer
+from calllog.importers.base import HEAD_BYTES, Importer
 from calllog.importers.sbr import SbrCallsImporter, SbrMessagesImporter
 from calllog.importers.table import TableImporter
 from calllog.importers.whatsapp import TO_GROUP, TO_NOBODY, WhatsAppImporter
@@ -34,24 +31,19 @@ from calllog.importers.whatsapp_words import Message, SystemLine, classify
 from calllog.model import Record, Skip
 
 from tests.data.whatsapp.build_ios_zip import MEMBERS, build
+from tests.golden import BRUSSELS, as_dict, context, expected, head_of, load_expected
 
 REPO = Path(__file__).parents[1]
 DATA = Path(__file__).parent / "data" / "whatsapp"
 REAL = REPO.parent / "shared" / "real-samples"
-BRUSSELS = ZoneInfo("Europe/Brussels")
 IMPORTER = WhatsAppImporter()
-RECORD_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Record) if f.default is not dataclasses.MISSING}
 GOLDEN = ["nl-be-android-fictional.txt", "fr-be-android-fictional.txt", "de-android-fictional.txt",
           "en-us-android-fictional.txt", "ios-attachments-fictional.zip"]
 needs_real = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real-samples is absent")
 
 
-def context(*me: str, progress: Any = None) -> ImportContext:
-    return ImportContext(tz=BRUSSELS, options={"me": me} if me else {}, progress=progress)
-
-
 def read(path: Path, *me: str) -> list[Record | Skip]:
-    return list(IMPORTER.extract(path, context(*me)))
+    return list(IMPORTER.extract(path, context(me=me) if me else context()))
 
 
 def records(path: Path, *me: str) -> list[Record]:
@@ -59,8 +51,7 @@ def records(path: Path, *me: str) -> list[Record]:
 
 
 def identify(importer: Importer, path: Path) -> bool:
-    with open(path, "rb") as handle:
-        return importer.identify(path, handle.read(HEAD_BYTES))
+    return importer.identify(path, head_of(path))
 
 
 def write(tmp_path: Path, text: str, name: str = "chat.txt", encoding: str = "utf-8") -> Path:
@@ -73,33 +64,17 @@ def local(record: Record) -> datetime:
     return record.instant_utc.astimezone(BRUSSELS).replace(tzinfo=None)
 
 
-def as_dict(item: Record | Skip) -> dict[str, Any]:
-    if isinstance(item, Skip):
-        return {"kind": "skip", "locator": item.locator, "reason": item.reason}
-    fields = {f.name: getattr(item, f.name) for f in dataclasses.fields(Record)}
-    fields["instant_utc"] = item.instant_utc.isoformat()
-    fields["attachments"] = list(item.attachments)
-    for name in ("channel", "direction", "status"):
-        fields[name] = fields[name].value
-    return {"kind": "record", **fields}
-
-
-def expected(entry: dict[str, Any]) -> dict[str, Any]:
-    if entry["kind"] == "skip":
-        return entry
-    return {**RECORD_DEFAULTS, "attachments": [], "channel": "chat", "service": "WhatsApp", **entry}
-
-
 # ---- golden files ------------------------------------------------------------
 
 
 @pytest.mark.parametrize("name", GOLDEN)
 def test_golden_file_gives_the_hand_written_records(name: str) -> None:
-    want = json.loads((DATA / name).with_suffix(".expected.json").read_text(encoding="utf-8"))
+    want = load_expected((DATA / name).with_suffix(".expected.json"))
     got = [as_dict(item) for item in read(DATA / name, *want["me"])]
     assert [item["locator"] for item in got] == [entry["locator"] for entry in want["items"]]
     for got_item, want_entry in zip(got, want["items"]):
-        assert got_item == expected(want_entry)
+        # the files leave these out: every record is a WhatsApp chat message
+        assert got_item == expected(want_entry, channel="chat", service="WhatsApp")
 
 
 @pytest.mark.parametrize("name", GOLDEN)
@@ -120,12 +95,12 @@ def test_the_committed_zip_holds_what_its_builder_writes(tmp_path: Path) -> None
 def test_progress_ends_at_the_file_size() -> None:
     seen: list[int] = []
     path = DATA / "nl-be-android-fictional.txt"
-    list(IMPORTER.extract(path, context("Sofie", progress=seen.append)))
+    list(IMPORTER.extract(path, context(seen, me=("Sofie",))))
     assert seen == sorted(seen) and seen[-1] == path.stat().st_size
 
 
 def test_describe_says_layout_date_order_and_authors() -> None:
-    assert IMPORTER.describe(DATA / "fr-be-android-fictional.txt", context("Nadia")) == [
+    assert IMPORTER.describe(DATA / "fr-be-android-fictional.txt", context(me=("Nadia",))) == [
         "WhatsApp chat, Android layout (date, time - author: text).",
         'Dates are read day/month/year (line 1 "3/02/25 08:15" is 3 February 2025): no date in the file '
         "proves the order, so the Belgian default, day first, is used.",
@@ -550,10 +525,10 @@ def test_chatminer_matches_that_project_expected_parse() -> None:
 
 @needs_real
 def test_chatminer_describe_names_the_proof_of_the_date_order() -> None:
-    assert IMPORTER.describe(chatminer("mmddyy_24hrs"), context("Owner"))[1] == (
+    assert IMPORTER.describe(chatminer("mmddyy_24hrs"), context(me=("Owner",)))[1] == (
         'Dates are read month/day/year (line 1 "01/01/19, 11:25" is 1 January 2019), '
         'as line 2 "01/20/19, 11:23" proves.')
-    assert IMPORTER.describe(chatminer("bracketed_mmddyy_24hrs"), context("Owner"))[0] == (
+    assert IMPORTER.describe(chatminer("bracketed_mmddyy_24hrs"), context(me=("Owner",)))[0] == (
         "WhatsApp chat, iOS layout ([date, time] author: text).")
 
 
