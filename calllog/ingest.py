@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,7 +23,8 @@ from calllog.case import Case, KeptOriginal, owner_number
 from calllog.corroborate import NewRecord, StoredEvent, match_records
 from calllog.errors import CalllogError, ImportFailed
 from calllog.importers.base import ImportContext, Importer
-from calllog.importers.registry import identify, importer_named
+from calllog.importers.registry import identify, importer_named, read_head
+from calllog.importers.sqlite_copy import copies_made_in, is_sqlite, unfinished_change
 from calllog.model import ContactCard, Party, PartyQuality, Record, Skip, Status
 from calllog.phone import normalise_number
 from calllog.store import NAME_RANK_ADDRESS_BOOK, NAME_RANK_SOURCE, to_us
@@ -88,7 +91,7 @@ def import_files(
 ) -> list[FileResult]:
     """Import each file in turn (an iPhone backup folder: each export found
     in it); a failure is recorded and the batch goes on."""
-    results = []
+    results: list[FileResult] = []
     for path in paths:
         try:
             if path.is_dir():
@@ -110,8 +113,10 @@ def _import_backup_folder(
             f"{folder} is a folder, not an export file.",
             hint="Give the export files themselves, or the folder of an unencrypted iPhone backup.",
         )
+    with _copies_in_case(case):
+        found_files = backup_files(folder)
     results = []
-    for found in backup_files(folder):
+    for found in found_files:
         label = f"{found.name} ({found.role}, iPhone backup {folder.name})"
         try:
             results.append(
@@ -133,30 +138,65 @@ def import_file(
     companions: Mapping[str, Path] | None = None,
 ) -> FileResult:
     """Import one file. ``name`` is the file's own name when ``path`` does
-    not show it (a backup's hashed files); ``label`` how results name it."""
+    not show it (a backup's hashed files); ``label`` how results name it.
+    A symbolic link is followed: the bytes it points to are imported and
+    kept, as a regular file, under the link's name."""
+    if path.is_symlink() and not path.exists():
+        raise ImportFailed(f"{path} is a link to {os.readlink(path)}, which does not exist.",
+                           hint="Give the file itself.")
     if not path.exists():
         raise ImportFailed(f"{path} does not exist.", hint="Check the name and the folder.")
     if not path.is_file():
         raise ImportFailed(f"{path} is not a file.", hint="Give the export files themselves.")
     name = name or path.name
     label = label or name
-    importer = importer_named(options.format) if options.format else identify(path)
-    ctx = _context(case, options, path, progress)
-    owner = owner_number(options.owner, case.region) if options.owner else _default_owner(case)
-    if companions is None:
-        companions = importer.companions(path)
+    _refuse_unreadable(path, name)
+    with _copies_in_case(case):
+        importer = importer_named(options.format) if options.format else identify(path)
+        ctx = _context(case, options, path, progress)
+        owner = owner_number(options.owner, case.region) if options.owner else _default_owner(case)
+        if companions is None:
+            companions = importer.companions(path)
 
-    received = case.receive(path, name)
-    try:
-        beside = {suffix: case.receive(extra, name + suffix, beside=received) for suffix, extra in companions.items()}
-        identity = _identity(received, beside)
-        if case.store.source_by_identity(identity) is not None:
-            return FileResult(path=path, name=label, sha256=received.sha256, format=importer.name,
-                              already_imported=True)
-        extracted = _extract(importer, received.path, name, ctx)
-        return _store(case, path, label, identity, received, beside, importer, extracted, owner, options)
-    finally:
-        case.discard(received)  # kept files were renamed away already
+        received = case.receive(path, name)
+        try:
+            beside = {suffix: case.receive(extra, name + suffix, beside=received) for suffix, extra in companions.items()}
+            identity = _identity(received, beside)
+            if case.store.source_by_identity(identity) is not None:
+                return _already_imported(path, label, received, importer)
+            extracted = _extract(importer, received.path, name, ctx)
+            return _store(case, path, label, identity, received, beside, importer, extracted, owner, options)
+        finally:
+            case.discard(received)  # kept files were renamed away already
+
+
+@contextmanager
+def _copies_in_case(case: Case) -> Iterator[None]:
+    """Temporary copies a reader makes (of a SQLite database and its -wal)
+    go into a private folder of the case, never the system's temporary
+    folder: nothing of the evidence is written outside the case."""
+    with case.scratch_folder() as folder, copies_made_in(folder):
+        yield
+
+
+def _refuse_unreadable(path: Path, name: str) -> None:
+    """Refuse, before anything is copied, a file that holds nothing, and a
+    database another program is in the middle of changing."""
+    if path.stat().st_size == 0:
+        raise ImportFailed(
+            f"{name} is empty (0 bytes): there is nothing in it to import.",
+            hint="Make the export again; if it is empty again, the app or the operator wrote no records.",
+        )
+    if is_sqlite(read_head(path)) and unfinished_change(path):
+        raise ImportFailed(
+            f"{name} is being changed by another program, or was left half changed "
+            f"(see {name}-journal beside it); calllog cannot tell which of its rows are complete.",
+            hint="Close the program that uses the database, wait until it has finished, and import it again.",
+        )
+
+
+def _already_imported(path: Path, label: str, received: KeptOriginal, importer: Importer) -> FileResult:
+    return FileResult(path=path, name=label, sha256=received.sha256, format=importer.name, already_imported=True)
 
 
 def _identity(main: KeptOriginal, companions: Mapping[str, KeptOriginal]) -> str:
@@ -223,6 +263,9 @@ def _store(
     kept_now: list[Path] = []
     try:
         with store.transaction():
+            # another calllog may have imported the same file while this one read it
+            if store.source_by_identity(identity) is not None:
+                return _already_imported(path, label, received, importer)
             source_id = store.insert_source(
                 {
                     "identity": identity,
@@ -370,17 +413,22 @@ def preview(
     records as parsed. Nothing is stored."""
     if not path.is_file():
         raise ImportFailed(f"{path} is not a file.", hint="Check the name and the folder.")
-    importer = importer_named(options.format) if options.format else identify(path)
-    ctx = _context(case, options, path, None)
-    lines = importer.describe(path, ctx)
-    first: list[Record | Skip | ContactCard] = []
-    if lines:
-        return importer, lines, first
-    try:
-        for item in importer.extract(path, ctx):
-            first.append(item)
-            if len(first) >= rows:
-                break
-    except READ_ERRORS as error:
-        raise ImportFailed(f"{path.name} could not be read as {importer.title} ({error}).") from error
+    _refuse_unreadable(path, path.name)
+    with _copies_in_case(case):
+        importer = importer_named(options.format) if options.format else identify(path)
+        ctx = _context(case, options, path, None)
+        first: list[Record | Skip | ContactCard] = []
+        try:
+            lines = importer.describe(path, ctx)
+            if lines:
+                return importer, lines, first
+            for item in importer.extract(path, ctx):
+                first.append(item)
+                if len(first) >= rows:
+                    break
+        except READ_ERRORS as error:
+            raise ImportFailed(
+                f"{path.name} could not be read as {importer.title} ({type(error).__name__}: {error}).",
+                hint="Nothing was imported. If the file opens normally elsewhere, please report this.",
+            ) from error
     return importer, lines, first

@@ -24,6 +24,9 @@ from calllog.errors import CaseError
 from calllog.model import Skip
 
 STORE_NAME = "case.sqlite"
+# how long a command waits for another calllog writing to the same case
+# (an import holds the write lock while it stores, seconds on a big file)
+BUSY_TIMEOUT_S = 60.0
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 MIGRATIONS: tuple[str, ...] = (
@@ -167,11 +170,19 @@ def from_us(us: int) -> datetime:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None)  # transactions are explicit
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
+    # transactions are explicit; timeout: wait for another writer, then say so
+    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        migrate(conn)
+    except BaseException as error:
+        conn.close()
+        if isinstance(error, sqlite3.Error):
+            _raise_as_case_error(error, path)
+        raise
     return conn
 
 
@@ -203,27 +214,63 @@ def _split_sql(script: str) -> list[str]:
     return [s.strip() for s in script.split(";") if s.strip()]
 
 
+def case_error(error: sqlite3.Error, path: Path) -> CaseError | None:
+    """The sentence for a store failure the user can do something about:
+    a case another calllog is writing to, a full disk, a damaged file."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return CaseError(
+            f"The case in {path.parent} is busy: another calllog command is writing to it.",
+            hint="Wait until it has finished, then run this command again. Nothing was changed.",
+        )
+    if "full" in text:
+        return CaseError(
+            f"The disk that holds the case in {path.parent} is full; nothing was changed.",
+            hint="Free some space on that disk and run the command again.",
+        )
+    if isinstance(error, sqlite3.DatabaseError) and ("not a database" in text or "malformed" in text):
+        return CaseError(
+            f"{path} is damaged: it is not a calllog case store that can be read ({error}).",
+            hint="Restore the case folder from a backup copy.",
+        )
+    return None
+
+
+def _raise_as_case_error(error: sqlite3.Error, path: Path) -> None:
+    found = case_error(error, path)
+    if found is not None:
+        raise found from error
+
+
 class Store:
     """An open case store."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.conn = _connect(path)
-        migrate(self.conn)
 
     def close(self) -> None:
         self.conn.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All or nothing: a failure inside leaves the store as it was."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """All or nothing: a failure inside leaves the store as it was. A
+        case another process is writing to, or a full disk, becomes a
+        CaseError (after waiting up to ``BUSY_TIMEOUT_S`` for the other)."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            _raise_as_case_error(error, self.path)
+            raise
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.conn.execute("COMMIT")
+        except BaseException as error:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(error, sqlite3.OperationalError):
+                _raise_as_case_error(error, self.path)
             raise
-        self.conn.execute("COMMIT")
 
     # settings -----------------------------------------------------------
     def get_setting(self, key: str, default: Any = None) -> Any:

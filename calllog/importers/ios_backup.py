@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import hashlib
 import plistlib
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,7 @@ from calllog.importers.sqlite_copy import COMPANION_SUFFIXES, companion_files, i
 DOMAIN = "HomeDomain"
 MANIFEST_DB, MANIFEST_PLIST = "Manifest.db", "Manifest.plist"
 FILE_FLAG = 1  # Files.flags: 1 file, 2 folder, 4 symbolic link
+_FILE_ID = re.compile(r"[0-9a-f]{40}")  # fileID: the SHA-1 of domain and path, in hex
 
 
 @dataclass(frozen=True)
@@ -159,11 +161,13 @@ def _ids_from_manifest(folder: Path, manifest: Path) -> dict[str, str]:
 
 
 def _locate(folder: Path, found_id: str | None) -> Path | None:
-    """The hashed file: ``folder/ab/abcdef...`` (iOS 10+) or ``folder/abcdef...``."""
-    if not found_id:
+    """The hashed file: ``folder/ab/abcdef...`` (iOS 10+) or ``folder/abcdef...``.
+    An id that is not a SHA-1 is not followed: a manifest must never lead
+    calllog to a file outside the backup ("../../x", "/etc/x")."""
+    if not found_id or not _FILE_ID.fullmatch(found_id):
         return None
     for candidate in (folder / found_id[:2] / found_id, folder / found_id):
-        if candidate.is_file():
+        if candidate.is_file() and not candidate.is_symlink():  # a backup holds no links
             return candidate
     return None
 

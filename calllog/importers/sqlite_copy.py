@@ -23,6 +23,18 @@ connection closes, copies the log into the database and deletes it. So:
   answer is cached per file (path, size, modification time), because every
   SQLite importer asks about the same file in turn.
 
+While a case imports a file, ``copies_made_in(folder)`` puts those
+temporary copies in the case's private folder for that import instead of
+the system's temporary folder, so that nothing of the evidence is written
+outside the case (and a killed import leaves nothing behind elsewhere).
+
+``unfinished_change(path)``: a ``-journal`` beside a database whose header
+is written (SQLite writes the magic number only once the database file
+itself starts to change) means a program is changing it right now, or
+stopped in the middle: the database file then holds half a transaction.
+A journal whose header is zeros (journal_mode PERSIST) or that is empty
+(TRUNCATE) is an old, finished one.
+
 Nothing here raises for a file that is not SQLite, except
 ``open_readonly_copy``, which raises ``ImportFailed`` with one sentence.
 """
@@ -34,6 +46,7 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import closing, contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,6 +54,30 @@ from calllog.errors import ImportFailed
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 COMPANION_SUFFIXES = ("-wal", "-shm")
+JOURNAL_SUFFIX = "-journal"
+JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+_COPIES_FOLDER: ContextVar[Path | None] = ContextVar("calllog_sqlite_copies", default=None)
+
+
+@contextmanager
+def copies_made_in(folder: Path) -> Iterator[None]:
+    """Make the temporary copies of ``open_readonly_copy`` in ``folder``
+    while the ``with`` block runs (see the module docstring)."""
+    token = _COPIES_FOLDER.set(folder)
+    try:
+        yield
+    finally:
+        _COPIES_FOLDER.reset(token)
+
+
+def unfinished_change(path: Path) -> bool:
+    """True when a program was changing the database ``path`` and has not
+    finished (see the module docstring). Never raises."""
+    try:
+        with open(path.with_name(path.name + JOURNAL_SUFFIX), "rb") as journal:
+            return journal.read(len(JOURNAL_MAGIC)) == JOURNAL_MAGIC
+    except OSError:
+        return False
 
 
 def is_sqlite(head: bytes) -> bool:
@@ -87,7 +124,7 @@ def open_readonly_copy(
     """A read-only connection to a temporary copy of ``path`` and its
     companions (suffix -> file); see the module docstring. Raises
     ``ImportFailed`` when the file cannot be copied or is not a database."""
-    with tempfile.TemporaryDirectory(prefix="calllog-sqlite-") as folder:
+    with tempfile.TemporaryDirectory(prefix="calllog-sqlite-", dir=_COPIES_FOLDER.get()) as folder:
         copy = Path(folder) / "database"
         try:
             shutil.copyfile(path, copy)

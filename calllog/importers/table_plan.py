@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from calllog.importers.table_layout import HEADER_SEARCH_ROWS, Layout, find_layo
 from calllog.importers.table_mapping import MAPPING_HINT, TableMapping
 from calllog.importers.table_reader import (
     DELIMITERS, Rows, SheetRows, file_encoding, is_workbook, non_blank, open_workbook, sheet_rows,
-    split_line, text_lines, text_rows, workbook_epoch,
+    split_line, text_lines, text_rows, uncalculated_formulas, workbook_epoch,
 )
 from calllog.importers.table_values import EXCEL_EPOCH, Cell, cell_text, read_moment
 from calllog.importers.table_words import Meaning, build_lexicon
@@ -53,6 +53,8 @@ class TablePlan:
     lexicon: dict[str, Meaning]
     owner_from_title: str | None  # the own line a title line names, used when no column does
     problem: str | None  # why the file cannot be imported as it is, or None
+    # workbook rows with a formula whose result was never saved -> that cell ("C7")
+    uncalculated: Mapping[int, str] = field(default_factory=dict)
 
     def cell(self, cells: Sequence[Cell], role: Role) -> Cell:
         index = self.layout.index(role)
@@ -162,13 +164,15 @@ def _plan_workbook(path: Path, mapping: TableMapping) -> TablePlan:
             raise no_header(path.name, f"the first {search} rows of any sheet", mapping)
         title = sheet.title
         others = [s.title for s in workbook.worksheets if s.title != title]
+        uncalculated = uncalculated_formulas(path, sheet)
     finally:
         workbook.close()
     rows = SheetRows(path, title, layout.header_row)
     why = "named in the mapping" if mapping.sheet else "the first sheet with a recognisable header"
     rest = f"; other sheets: {', '.join(repr(t) for t in others)}" if others else ""
     what = (f'Excel workbook, sheet "{title}" ({why}{rest})',)
-    return _finish(what, layout, mapping, rows, epoch, owner_in_titles(first_rows, layout.header_row))
+    plan = _finish(what, layout, mapping, rows, epoch, owner_in_titles(first_rows, layout.header_row))
+    return replace(plan, uncalculated=uncalculated)
 
 
 def _sheets(workbook: Any, mapping: TableMapping, name: str) -> list[Any]:

@@ -6,6 +6,13 @@ a BOM is recognised by its zero bytes; otherwise the whole file is checked
 as UTF-8 and, when it is not, read as cp1252 (Windows Western Europe), in
 which every byte means something, so no file fails to decode.
 
+Workbook cells are read as the values the spreadsheet saved with them:
+a formula is never calculated. A formula cell without a saved result (a
+file written by a program that never calculated it) would read as an empty
+cell, and an empty number cell means a withheld caller, so such cells are
+found in the sheet's XML (``uncalculated_formulas``) and their rows are
+skipped with the cell named.
+
 Rows come with their number as a spreadsheet would show it: the physical
 line number of a text file (a quoted cell holding a line break makes a row
 start on one line and end on another: it is numbered by its first line),
@@ -33,9 +40,18 @@ DELIMITERS = (";", ",", "\t", "|")
 KEEP_CELLS = 3_000_000  # a workbook up to this many cells is parsed once, not once per pass
 PROGRESS_EVERY = 20_000  # rows between two progress reports
 _CHUNK = 1 << 20
+_STRAY_ZEROS = 3
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Characters that no text table holds: a head full of them is binary.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# <c r="B7" ...><f>...</f></c>, or with <v/> / <v></v>: a formula and no saved result
+_NS = rb"(?:[A-Za-z_][\w.-]*:)?"
+_UNCALCULATED = re.compile(
+    rb"<" + _NS + rb"c\s[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"[^>]*>\s*"
+    rb"(?:<" + _NS + rb"f\b[^>]*/>|<" + _NS + rb"f\b[^>]*>[^<]*</" + _NS + rb"f>)\s*"
+    rb"(?:</" + _NS + rb"c>|<" + _NS + rb"v\s*/>|<" + _NS + rb"v>\s*</" + _NS + rb"v>)"
+)
+_FORMULA_OVERLAP = 64 * 1024  # more than the longest formula Excel allows (8,192 characters)
 
 
 def bom_encoding(head: bytes) -> str | None:
@@ -61,11 +77,12 @@ def _bomless_utf16(head: bytes) -> str | None:
 
 def head_encoding(head: bytes) -> str | None:
     """The encoding the first bytes of a file are in, or None when they are
-    not text (zero bytes outside UTF-16)."""
+    not text (more than a few zero bytes, outside UTF-16)."""
     found = bom_encoding(head) or _bomless_utf16(head)
     if found:
         return found
-    if b"\x00" in head:
+    # binary files are full of zero bytes; a text may hold a stray one (in a message someone wrote)
+    if head.count(0) > max(_STRAY_ZEROS, len(head) // 1000):
         return None
     try:
         codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
@@ -174,6 +191,24 @@ def open_workbook(path: Path) -> Any:
     import openpyxl  # only needed for workbooks: keep plain CSV imports light
 
     return openpyxl.load_workbook(path, read_only=True, data_only=True)
+
+
+def uncalculated_formulas(path: Path, sheet: Any) -> dict[int, str]:
+    """Row number -> the first cell of that row holding a formula without a
+    saved result, in ``sheet`` (read-only) of the workbook ``path``."""
+    part = getattr(sheet, "_worksheet_path", None)  # where openpyxl read the sheet from
+    if not isinstance(part, str):
+        return {}
+    found: dict[int, str] = {}
+    with zipfile.ZipFile(path) as archive, archive.open(part.lstrip("/")) as xml:
+        tail = b""
+        while chunk := xml.read(_CHUNK):
+            buffer = tail + chunk
+            for match in _UNCALCULATED.finditer(buffer):
+                column, row = match.group(1).decode(), match.group(2).decode()
+                found.setdefault(int(row), column + row)
+            tail = buffer[-_FORMULA_OVERLAP:]
+    return found
 
 
 def workbook_epoch(workbook: Any) -> datetime:

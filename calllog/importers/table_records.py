@@ -46,6 +46,10 @@ _MOMENT_REASONS = {
     "unreadable time": 'the time in "{text}" could not be read',
 }
 _UNSET = -1
+_UNCALCULATED = (
+    "cell {cell} holds a formula whose result the file does not contain, and calllog does not "
+    "calculate formulas (open the file in Excel or LibreOffice, save it, and import it again)"
+)
 
 
 @dataclass
@@ -111,6 +115,9 @@ class RowReader:
 
     def record(self, row: int, cells: Sequence[Cell], clock: WallClock | None) -> Record | Skip:
         locator = f"row {row}"
+        formula_cell = self.plan.uncalculated.get(row)
+        if formula_cell is not None and not _is_total_line(cells):  # a total line says so below
+            return Skip(locator, _UNCALCULATED.format(cell=formula_cell))
         if clock is None:
             return Skip(locator, self.why_no_time(cells))
         at = self.at
@@ -153,8 +160,7 @@ class RowReader:
 
     def why_no_time(self, cells: Sequence[Cell]) -> str:
         texts = [cell_text(cell) for cell in cells]
-        words = {normalise_words(text) for text in texts if text}
-        if any(word == total or word.startswith(total + " ") for word in words for total in _TOTAL_WORDS):
+        if _is_total_line(cells):
             return "a total line, not a call or a message"
         if tuple(normalise_words(text) for text in texts[: len(self.header)]) == self.header:
             return "the header line again"
@@ -175,6 +181,11 @@ class RowReader:
             f'"{said}" does not say whether this was incoming or outgoing '
             "(a mapping file can say what it means under [directions])"
         )
+
+
+def _is_total_line(cells: Sequence[Cell]) -> bool:
+    words = {normalise_words(text) for text in map(cell_text, cells) if text}
+    return any(word == total or word.startswith(total + " ") for word in words for total in _TOTAL_WORDS)
 
 
 def _cell(cells: Sequence[Cell], index: int | None) -> Cell:

@@ -22,7 +22,9 @@ Invisible direction marks (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069)
 and byte-order marks are removed from every line before anything is read:
 WhatsApp sprinkles them around names, numbers and attachment lines, and
 they are not part of what anybody wrote. Whether a message body *started*
-with such a mark is kept (iOS marks its system lines and attachments so).
+with a left-to-right mark (U+200E) is kept: iOS marks its system lines and
+attachments so. Other marks at the start of a text are the writer's (a
+right-to-left language, or a trick) and mean nothing.
 """
 
 from __future__ import annotations
@@ -97,7 +99,7 @@ class Entry:
     ampm: str | None  # "am" / "pm"
     local_text: str  # date and time as written
     rest: str  # what follows the header on its first line
-    body_marked: bool  # the text after "author: " began with a direction mark
+    body_marked: bool  # the text after "author: " began with a left-to-right mark (U+200E)
     more: list[str] = field(default_factory=list)  # continuation lines
 
 
@@ -171,7 +173,8 @@ def _entry(number: int, layout: Layout, match: re.Match[str], probe: str, line: 
         ampm=None if ampm is None else ("pm" if ampm.lower().startswith("p") else "am"),
         local_text=plain_spaces(probe[match.start("date"):end]),
         rest=probe[match.end():],
-        body_marked=separator is not None and bool(separator.group(1) + separator.group(2)),
+        # iOS starts its system lines with U+200E; any other mark is the writer's own
+        body_marked=separator is not None and "\u200e" in separator.group(1) + separator.group(2),
     )
 
 

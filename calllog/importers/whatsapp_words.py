@@ -157,7 +157,9 @@ def classify(entry: Entry) -> Message | SystemLine:
     if attachments:
         return Message(_author(author), _joined([first, *entry.more]), attachments)
     plain = first.strip()
-    if entry.body_marked and not DELETED.fullmatch(plain) and not _CALL_NOTICE.search(plain):
+    # only iOS writes system lines with an author; an Android line with one is a message
+    marked = entry.body_marked and entry.layout.bracketed
+    if marked and not DELETED.fullmatch(plain) and not _CALL_NOTICE.search(plain):
         if _SYSTEM_WORDS.search(plain):
             return _system(plain)
     return Message(_author(author), _joined([first, *entry.more]))
