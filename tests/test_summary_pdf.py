@@ -63,3 +63,15 @@ def test_the_summary_is_not_empty_of_text(demo: Case, tmp_path: Path) -> None:
     # the embedded font is subset, so the text is glyph ids: count the lines drawn
     drawn = page_text(pdf).count(") Tj")
     assert drawn > 150  # headings, figures, sentences, help and sources
+
+
+def test_a_diary_entry_makes_the_summary_longer(tmp_path: Path) -> None:
+    from calllog.diary import add_entry
+
+    case, _ = build_demo_case(tmp_path / "case")
+    inp = load_analysis_input(case)
+    without = write_summary(case, inp, analyse(inp), tmp_path / "a.pdf").read_bytes()
+    add_entry(case, "2026-03-02 18:30", "Waited at the door for an hour (fictional)", where="home",
+              kind="waiting_near_home", witnesses=("neighbour",))
+    with_entry = write_summary(case, inp, analyse(inp), tmp_path / "b.pdf").read_bytes()
+    assert page_text(with_entry).count(") Tj") > page_text(without).count(") Tj")

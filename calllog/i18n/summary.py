@@ -32,6 +32,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "notice_line": "{date}: {what}",
         "others": "Andere nummers (familie, werk ...) staan niet in dit verslag: {contacts} contacten met "
                   "{numbers} andere nummers.",
+        "diary": "Dagboek (feiten buiten de telefoon)",
+        "diary_details": "plaats: {where}; getuigen: {witnesses}; pv: {pv}; bewijsstukken: {evidence}",
         "charts": "Grafieken",
         "sources": "Bronbestanden en hun SHA-256-vingerafdruk",
         "source_counts": "{format}: {read} gelezen, {imported} nieuw, {known} al gekend, {skipped} overgeslagen",
@@ -71,6 +73,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "notice_line": "{date} : {what}",
         "others": "Les autres numéros (famille, travail ...) ne figurent pas dans ce rapport : {contacts} "
                   "contacts avec {numbers} autres numéros.",
+        "diary": "Journal (faits hors téléphone)",
+        "diary_details": "lieu : {where} ; témoins : {witnesses} ; PV : {pv} ; pièces : {evidence}",
         "charts": "Graphiques",
         "sources": "Fichiers sources et leur empreinte SHA-256",
         "source_counts": "{format} : {read} lus, {imported} nouveaux, {known} déjà connus, {skipped} ignorés",
@@ -110,6 +114,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "notice_line": "{date}: {what}",
         "others": "Other numbers (family, work ...) are not in this report: {contacts} contacts with "
                   "{numbers} other numbers.",
+        "diary": "Diary (what happened off the phone)",
+        "diary_details": "place: {where}; witnesses: {witnesses}; PV: {pv}; evidence files: {evidence}",
         "charts": "Charts",
         "sources": "Source files and their SHA-256 fingerprint",
         "source_counts": "{format}: {read} read, {imported} new, {known} already known, {skipped} skipped",

@@ -33,7 +33,9 @@ from xml.sax.saxutils import escape
 
 from calllog.analysis import AnalysisInput, conclusion_text
 from calllog.case import Case
+from calllog.diary import list_entries
 from calllog.i18n import text
+from calllog.i18n.diary import kind_label
 from calllog.i18n.help import TEXTS as HELP_TEXTS
 from calllog.i18n.help import help_lines
 from calllog.i18n.summary import TEXTS
@@ -124,6 +126,22 @@ def _top_level(shown: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [e for e in shown if e["party"] not in grouped]
 
 
+def _diary(case: Case, inp: AnalysisInput, styles: dict[str, ParagraphStyle]) -> list[Any]:
+    """The diary entries, in the order things happened (none: no section)."""
+    entries = list_entries(case)
+    if not entries:
+        return []
+    lang = inp.language
+    block: list[Any] = [_p(text(TEXTS, lang, "diary"), styles["h2"])]
+    for entry in entries:
+        when = to_local(entry.instant_utc, inp.tz).strftime("%d/%m/%Y %H:%M")
+        details = text(TEXTS, lang, "diary_details", where=entry.where or "–",
+                       witnesses=", ".join(entry.witnesses) or "–", pv=entry.pv or "–",
+                       evidence=", ".join(e.name for e in entry.evidence) or "–")
+        block.append(_p(f"{when} – {kind_label(entry.kind, lang)}: {entry.what} ({details})", styles["body"]))
+    return block
+
+
 def _charts(pngs: Sequence[Path]) -> list[Image]:
     chosen = [p for stem in SUMMARY_CHARTS for p in pngs if p.stem == stem]
     width = A4[0] - 2 * MARGIN
@@ -202,6 +220,7 @@ def write_summary(
                for n in sorted(inp.notices, key=lambda n: n.at_utc)]
     story += [_p(line, styles["body"]) for line in notices] or [_p(text(TEXTS, lang, "no_notices"), styles["body"])]
 
+    story.extend(_diary(case, inp, styles))
     images = _charts(chart_pngs)
     if images:
         story.append(_p(text(TEXTS, lang, "charts"), styles["h2"]))
