@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from calllog.analysis.frame import Entry, day_of
 from calllog.analysis.inputs import Notice
-from calllog.analysis.wording import NOUNS, TEMPLATES
+from calllog.i18n.analysis import NOUNS, TEMPLATES
 from calllog.errors import SettingsError
 from calllog.model import WITHHELD
 from calllog.phone import display_number

@@ -10,7 +10,9 @@ added later):
   ``"en"``) and every language has the same keys.
 * No text is empty. Placeholders use ``str.format`` syntax (``{count}``)
   and every language of a key has the same placeholder names, so a caller
-  can fill any language with the same values.
+  can fill any language with the same values. A catalogue may list in
+  ``PLACEHOLDER_VARIANTS`` placeholders that carry one value in the
+  grammatical forms different languages need; its caller fills them all.
 * A key may be dotted to group texts (``"status.missed"``).
 * Code outside ``i18n`` looks texts up with ``text(TEXTS, lang, key, ...)``.
 

@@ -140,6 +140,10 @@ FR: dict[str, str] = {
 }
 
 TEMPLATES: dict[str, dict[str, str]] = {"en": EN, "nl": NL, "fr": FR}
+TEXTS = TEMPLATES  # the catalogue convention of calllog.i18n
+# the same count written with the noun each language needs ("79 contacts",
+# "79 keer", "79 reprises"): the sentence builder fills every one of them
+PLACEHOLDER_VARIANTS = frozenset({"contacts", "times", "out", "out_times", "after_contacts", "after_times"})
 
 # singular, plural
 NOUNS: dict[str, dict[str, tuple[str, str]]] = {
