@@ -112,3 +112,19 @@ def test_verify_passes_then_catches_a_changed_byte(case_dir: Path, tmp_path: Pat
 
 def test_verify_checks_the_originals_of_a_case(case_dir: Path) -> None:
     assert run("-C", str(case_dir), "verify") == (0, "Originals: 4 files checked, all files are unchanged.\n")
+
+
+def test_the_pack_folder_is_readable_by_the_user_only(pack: Path) -> None:
+    assert pack.stat().st_mode & 0o777 == 0o700
+
+
+def test_no_file_of_the_pack_holds_a_formula_or_a_link(pack: Path) -> None:
+    for workbook_path in pack.glob("*.xlsx"):
+        with zipfile.ZipFile(workbook_path) as workbook:
+            names = workbook.namelist()
+            assert not any("externalLink" in n or n.endswith("vbaProject.bin") for n in names)
+            for name in names:
+                if name.startswith("xl/worksheets/"):
+                    assert b"<f>" not in workbook.read(name) and b"<f " not in workbook.read(name)
+    summary = (pack / "summary.pdf").read_bytes()
+    assert b"/JavaScript" not in summary and b"/Launch" not in summary and b"/URI" not in summary
