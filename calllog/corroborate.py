@@ -73,7 +73,12 @@ def match_records(
     matched: dict[int, int] = {}
     for key, key_records in records_by_key.items():
         for stretch_records, stretch_events in _stretches(key_records, events_by_key[key], tolerance_us):
-            if len(stretch_records) * len(stretch_events) > ORDERED_SEARCH_LIMIT:
+            if len(stretch_records) == 1 and len(stretch_events) == 1:
+                # the usual case (one call seen by two sources): what _in_order finds, without its table
+                record, event = stretch_records[0], stretch_events[0]
+                if _can_pair(record, event, tolerance_us):
+                    matched[record.index] = event.event_id
+            elif len(stretch_records) * len(stretch_events) > ORDERED_SEARCH_LIMIT:
                 matched.update(_earliest_in_order(stretch_records, stretch_events, tolerance_us))
             else:
                 matched.update(_in_order(stretch_records, stretch_events, tolerance_us))

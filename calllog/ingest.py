@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from calllog.case import Case, KeptOriginal, owner_number
-from calllog.corroborate import NewRecord, StoredEvent, match_records
+from calllog.corroborate import MatchKey, NewRecord, StoredEvent, match_records
 from calllog.errors import CalllogError, ImportFailed
 from calllog.importers.base import ImportContext, Importer
 from calllog.importers.registry import identify, importer_named, read_head
@@ -238,8 +238,36 @@ def _extract(importer: Importer, kept: Path, name: str, ctx: ImportContext) -> _
     return extracted
 
 
-def _normalise(record: Record, region: str) -> Party:
-    return normalise_number(record.party_raw, region, record.withheld_hint)
+def _normalised_parties(records: list[Record], region: str) -> list[Party]:
+    """The party of each record, each distinct raw number normalised once
+    (an operator return repeats a few thousand numbers a million times)."""
+    known: dict[tuple[str, object], Party] = {}
+    parties = []
+    for record in records:
+        key = (record.party_raw, record.withheld_hint)
+        party = known.get(key)
+        if party is None:
+            party = known[key] = normalise_number(record.party_raw, region, record.withheld_hint)
+        parties.append(party)
+    return parties
+
+
+def _record_owners(records: list[Record], default_owner: str | None, region: str) -> list[str | None]:
+    known: dict[str, str | None] = {}
+    owners = []
+    for record in records:
+        raw = record.owner_raw
+        if not raw:
+            owners.append(default_owner)
+            continue
+        owner = known.get(raw, _UNSEEN)
+        if owner is _UNSEEN:
+            owner = known[raw] = _record_owner(record, default_owner, region)
+        owners.append(owner)  # type: ignore[arg-type]
+    return owners
+
+
+_UNSEEN = object()
 
 
 def _store(
@@ -257,8 +285,8 @@ def _store(
     store = case.store
     records, skips = extracted.records, extracted.skips
     region = case.region  # a settings look-up: once, not per record
-    parties = [_normalise(r, region) for r in records]
-    owners = [_record_owner(r, default_owner, region) for r in records]
+    parties = _normalised_parties(records, region)
+    owners = _record_owners(records, default_owner, region)
     instants = [to_us(r.instant_utc) for r in records]
     kept_now: list[Path] = []
     try:
@@ -321,6 +349,7 @@ def _store_events(
     next_id = store.next_event_id()
     event_rows = []
     link_rows = []
+    upgrades = []
     for index, record in enumerate(records):
         event_id = matches.get(index)
         if event_id is None:
@@ -328,8 +357,9 @@ def _store_events(
             next_id += 1
             event_rows.append(_event_row(event_id, record, parties[index], owners[index], instants[index], source_id))
         elif record.status is not Status.UNKNOWN:
-            store.upgrade_status(event_id, record.status.value, record.status_raw)
+            upgrades.append((record.status.value, record.status_raw, event_id))
         link_rows.append((event_id, source_id, record.locator, record.party_raw, record.local_text))
+    store.upgrade_statuses(upgrades)  # in record order, as one by one would
     store.insert_events(event_rows)
     store.insert_event_sources(link_rows)
     return len(event_rows)
@@ -373,24 +403,35 @@ def _corroborate(
         return {}
     tolerance_us = int(case.match_tolerance_s * 1_000_000)
     wanted = sorted({p.party for p in parties})
-    rows = case.store.match_candidates(wanted, min(instants) - tolerance_us, max(instants) + tolerance_us)
-    if not rows:
+    stored = _stored_events(case.store.match_candidates(wanted, min(instants) - tolerance_us,
+                                                        max(instants) + tolerance_us))
+    if not stored:
         return {}
-    stored = [
-        StoredEvent(
-            event_id=row["id"],
-            instant_us=row["instant_us"],
-            key=(row["channel_class"], row["direction"], row["party"]),
-            owner_line=row["owner_line"],
-            source_ids=frozenset(int(s) for s in str(row["source_ids"] or "").split(",") if s),
-        )
-        for row in rows
-    ]
     new = [
         NewRecord(i, instants[i], (r.channel.channel_class, r.direction.value, parties[i].party), owners[i])
         for i, r in enumerate(records)
     ]
     return match_records(new, stored, source_id, tolerance_us)
+
+
+def _stored_events(rows: Iterable[tuple[Any, ...]]) -> list[StoredEvent]:
+    """The candidates as ``StoredEvent``; equal keys, owner lines and source
+    sets are shared, not repeated: a million of them must fit a laptop."""
+    keys: dict[MatchKey, MatchKey] = {}
+    owners: dict[str | None, str | None] = {}
+    source_sets: dict[str, frozenset[int]] = {}
+    stored = []
+    for event_id, instant_us, channel_class, direction, party, owner_line, source_ids in rows:
+        key = (channel_class, direction, party)
+        key = keys.setdefault(key, key)
+        owner_line = owners.setdefault(owner_line, owner_line)
+        text = str(source_ids or "")
+        sources = source_sets.get(text)
+        if sources is None:
+            sources = source_sets[text] = frozenset(int(s) for s in text.split(",") if s)
+        stored.append(StoredEvent(event_id=event_id, instant_us=instant_us, key=key, owner_line=owner_line,
+                                  source_ids=sources))
+    return stored
 
 
 def _event_row(
@@ -400,9 +441,17 @@ def _event_row(
         event_id, instant_us, record.local_text, int(record.time_ambiguous), int(record.time_nonexistent),
         record.channel.value, record.channel.channel_class, record.direction.value, record.status.value,
         record.status_raw, record.duration_s, record.party_raw, party.party, party.quality.value, owner,
-        record.text, json.dumps(list(record.attachments), ensure_ascii=False), record.service,
+        record.text, _attachments_json(record.attachments), record.service,
         record.headers, source_id, record.locator,
     )
+
+
+_NO_ATTACHMENTS = json.dumps([])
+
+
+def _attachments_json(attachments: Sequence[str]) -> str:
+    # most records have none: skip a million json.dumps calls
+    return json.dumps(list(attachments), ensure_ascii=False) if attachments else _NO_ATTACHMENTS
 
 
 def preview(

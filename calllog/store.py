@@ -159,6 +159,10 @@ EVENT_COLUMNS = (
 )
 
 
+# an import of at least this many events into an empty case rebuilds the match index
+REBUILD_INDEX_ROWS = 50_000
+
+
 def to_us(instant_utc: datetime) -> int:
     """Microseconds since 1970 UTC, exact (no float rounding)."""
     delta = instant_utc - EPOCH
@@ -177,6 +181,10 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        # a 64 MB page cache (default 2 MB): a million-row import updates the
+        # events indexes all over the file, and re-reading pages is the cost
+        conn.execute("PRAGMA cache_size = -65536")
+        conn.execute("PRAGMA temp_store = MEMORY")
         migrate(conn)
     except BaseException as error:
         conn.close()
@@ -330,11 +338,24 @@ class Store:
     def next_event_id(self) -> int:
         return int(self.conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM events").fetchone()[0])
 
-    def insert_events(self, rows: Iterable[Sequence[Any]]) -> None:
-        """Rows are ``(id, *EVENT_COLUMNS)`` tuples."""
+    def insert_events(self, rows: Sequence[Sequence[Any]]) -> None:
+        """Rows are ``(id, *EVENT_COLUMNS)`` tuples. Call it inside a
+        transaction: a big first import drops the match index and builds it
+        again after the rows (sorting once is several times faster than
+        a million inserts at random places of the index)."""
         columns = ", ".join(("id",) + EVENT_COLUMNS)
         marks = ", ".join("?" for _ in range(len(EVENT_COLUMNS) + 1))
+        rebuild = None
+        if len(rows) >= REBUILD_INDEX_ROWS and self.conn.in_transaction and \
+                self.conn.execute("SELECT 1 FROM events LIMIT 1").fetchone() is None:
+            found = self.conn.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'events_match'").fetchone()
+            if found is not None:
+                rebuild = str(found[0])  # the migration's own text: the schema stays byte for byte the same
+                self.conn.execute("DROP INDEX events_match")
         self.conn.executemany(f"INSERT INTO events ({columns}) VALUES ({marks})", rows)
+        if rebuild is not None:
+            self.conn.execute(rebuild)
 
     def insert_event_sources(self, rows: Iterable[tuple[int, int, str, str, str]]) -> None:
         self.conn.executemany(
@@ -343,28 +364,31 @@ class Store:
             rows,
         )
 
-    def match_candidates(self, parties: Sequence[str], lo_us: int, hi_us: int) -> list[sqlite3.Row]:
+    def match_candidates(self, parties: Sequence[str], lo_us: int, hi_us: int) -> Iterator[tuple[Any, ...]]:
         """Stored events of the given parties between two instants, with the
-        sources that already show each (for one-to-one corroboration)."""
+        sources that already show each (for one-to-one corroboration):
+        ``(id, instant_us, channel_class, direction, party, owner_line,
+        source_ids)`` tuples, read as they are consumed (a million
+        ``sqlite3.Row`` objects held at once cost hundreds of megabytes)."""
         if not parties:
-            return []
+            return iter(())
         self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_parties (party TEXT PRIMARY KEY)")
         self.conn.execute("DELETE FROM wanted_parties")
         self.conn.executemany("INSERT OR IGNORE INTO wanted_parties VALUES (?)", ((p,) for p in parties))
-        return list(
-            self.conn.execute(
-                "SELECT e.id, e.instant_us, e.channel_class, e.direction, e.party, e.owner_line, "
-                "e.status, (SELECT group_concat(source_id) FROM event_sources s WHERE s.event_id = e.id) "
-                "AS source_ids FROM events e JOIN wanted_parties w ON w.party = e.party "
-                "WHERE e.instant_us BETWEEN ? AND ?",
-                (lo_us, hi_us),
-            )
+        cursor = self.conn.cursor()
+        cursor.row_factory = None  # plain tuples
+        return cursor.execute(
+            "SELECT e.id, e.instant_us, e.channel_class, e.direction, e.party, e.owner_line, "
+            "(SELECT group_concat(source_id) FROM event_sources s WHERE s.event_id = e.id) "
+            "AS source_ids FROM events e JOIN wanted_parties w ON w.party = e.party "
+            "WHERE e.instant_us BETWEEN ? AND ?",
+            (lo_us, hi_us),
         )
 
-    def upgrade_status(self, event_id: int, status: str, status_raw: str) -> None:
-        self.conn.execute(
-            "UPDATE events SET status = ?, status_raw = ? WHERE id = ? AND status = 'unknown'",
-            (status, status_raw, event_id),
+    def upgrade_statuses(self, rows: Iterable[tuple[str, str, int]]) -> None:
+        """``upgrade_status`` for many ``(status, status_raw, event_id)`` at once."""
+        self.conn.executemany(
+            "UPDATE events SET status = ?, status_raw = ? WHERE id = ? AND status = 'unknown'", rows
         )
 
     def count_events(self) -> int:

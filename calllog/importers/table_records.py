@@ -105,6 +105,7 @@ class RowReader:
         self.at = {role: layout.index(role) for role in Role}
         self.header = tuple(normalise_words(column.label) for column in layout.columns)
         self._durations: dict[str, float | None] = {}
+        self._joined_texts: dict[tuple[str, ...], str] = {}
 
     def records(self, ctx: ImportContext, size: int) -> Iterator[Record | Skip]:
         clocks = self.series.clocks
@@ -115,13 +116,16 @@ class RowReader:
 
     def record(self, row: int, cells: Sequence[Cell], clock: WallClock | None) -> Record | Skip:
         locator = f"row {row}"
-        formula_cell = self.plan.uncalculated.get(row)
-        if formula_cell is not None and not _is_total_line(cells):  # a total line says so below
-            return Skip(locator, _UNCALCULATED.format(cell=formula_cell))
+        if self.plan.uncalculated:
+            formula_cell = self.plan.uncalculated.get(row)
+            if formula_cell is not None and not _is_total_line(cells):  # a total line says so below
+                return Skip(locator, _UNCALCULATED.format(cell=formula_cell))
         if clock is None:
             return Skip(locator, self.why_no_time(cells))
         at = self.at
-        texts = tuple(cell_text(_cell(cells, i)) for i in self.word_indexes)
+        count = len(cells)
+        # a list comprehension: a generator per row costs a million frames
+        texts = tuple([cell_text(cells[i]) if i < count else "" for i in self.word_indexes])
         reading = self.words.read(texts)
         if reading.data:
             return Skip(locator, f'"{_joined(texts)}" is mobile-data usage, not a call or a message')
@@ -131,6 +135,8 @@ class RowReader:
             return Skip(locator, self.why_no_direction(texts))
         channel = reading.channel or mapping.default_channel or Channel.CALL
         duration = self.duration(_cell(cells, at[Role.DURATION])) if channel is Channel.CALL else None
+        # absent columns (None) give "" without a call: most exports have no owner, channel or name column
+        service_at, owner_at, contact_at = at[Role.CHANNEL], at[Role.OWNER], at[Role.CONTACT]
         return Record(
             locator=locator,
             instant_utc=clock.instant_utc,
@@ -142,11 +148,19 @@ class RowReader:
             local_text=moment_text(_cell(cells, at[self.date_role]), _cell(cells, at[Role.TIME]), self.plan.epoch),
             time_ambiguous=clock.ambiguous,
             time_nonexistent=clock.nonexistent,
-            service=cell_text(_cell(cells, at[Role.CHANNEL])) or None,
-            owner_raw=number_text(_cell(cells, at[Role.OWNER])) or self.plan.owner_from_title,
-            contact_name=cell_text(_cell(cells, at[Role.CONTACT])) or None,
-            status_raw=_joined(texts),
+            service=(cell_text(_cell(cells, service_at)) or None) if service_at is not None else None,
+            owner_raw=(number_text(_cell(cells, owner_at)) if owner_at is not None else "")
+            or self.plan.owner_from_title,
+            contact_name=(cell_text(_cell(cells, contact_at)) or None) if contact_at is not None else None,
+            status_raw=self._joined(texts),
         )
+
+    def _joined(self, texts: tuple[str, ...]) -> str:
+        # a handful of distinct word combinations per file: join each once
+        joined = self._joined_texts.get(texts)
+        if joined is None:
+            joined = self._joined_texts[texts] = _joined(texts)
+        return joined
 
     def duration(self, cell: Cell) -> float | None:
         if not isinstance(cell, str):

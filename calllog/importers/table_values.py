@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 Cell = str | int | float | bool | datetime | date | time | timedelta | None
@@ -54,6 +55,9 @@ def _year(text: str) -> int | None:
     return None
 
 
+# an export repeats its few hundred dates a million times: each distinct text
+# is parsed once (a date-and-time column misses, and the cache stays small)
+@lru_cache(maxsize=1 << 14)
 def date_in_text(text: str) -> tuple[bool, int, int, int, str] | None:
     """(year_first, year, first, second, rest of the text) of the first date
     written in ``text``, or None."""
@@ -109,6 +113,8 @@ def _seconds_of_day(seconds: float) -> tuple[int, int, int] | None:
 
 def _time_of(cell: Cell) -> tuple[int, int, int] | None | str:
     """The time of day in a time cell; "" when the cell is empty."""
+    if isinstance(cell, str):  # every cell of a CSV: asked first
+        return _time_of_text(cell)
     if cell is None or isinstance(cell, bool):
         return ""
     if isinstance(cell, datetime):
@@ -123,6 +129,11 @@ def _time_of(cell: Cell) -> tuple[int, int, int] | None | str:
         return _seconds_of_day(float(cell) * 86400)  # Excel: a fraction of a day
     if isinstance(cell, date):
         return None
+    return _time_of_text(cell)
+
+
+@lru_cache(maxsize=1 << 17)  # at most 86,400 times of day in a time column
+def _time_of_text(cell: str) -> tuple[int, int, int] | None | str:
     text = cell.strip()
     if not text:
         return ""
@@ -136,7 +147,9 @@ def read_moment(date_cell: Cell, time_cell: Cell, epoch: datetime = EXCEL_EPOCH)
     date-and-time) cell and its time cell (None when there is no time
     column); or a short reason why they cannot be read."""
     clock = _time_of(time_cell)
-    if isinstance(date_cell, bool) or date_cell is None or (isinstance(date_cell, str) and not date_cell.strip()):
+    if isinstance(date_cell, str):  # every cell of a CSV: the text branch below, asked first
+        return _moment_from_text(date_cell, clock) if date_cell.strip() else "no date"
+    if isinstance(date_cell, bool) or date_cell is None:
         return "no date"
     if isinstance(date_cell, (int, float)):
         date_cell = excel_serial(float(date_cell), epoch) or "?"
@@ -147,8 +160,10 @@ def read_moment(date_cell: Cell, time_cell: Cell, epoch: datetime = EXCEL_EPOCH)
         return _with_clock(True, value.year, value.month, value.day, clock)
     if isinstance(date_cell, date):
         return _with_clock(True, date_cell.year, date_cell.month, date_cell.day, clock)
-    if not isinstance(date_cell, str):
-        return "no date"
+    return "no date"
+
+
+def _moment_from_text(date_cell: str, clock: tuple[int, int, int] | None | str) -> Parts | str:
     found = date_in_text(date_cell)
     if found is None:
         return "unreadable date"
