@@ -46,16 +46,14 @@ ALEAPP calllog.py and calllogs.py (reference/handset-formats.md §2).
 
 from __future__ import annotations
 
-import math
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
-from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
 from calllog.errors import ImportFailed
+from calllog.importers.cells import instant_in, number_in
 from calllog.importers.base import ImportContext, Importer
 from calllog.importers.sbr import (
     CALL_TYPES,
@@ -72,7 +70,6 @@ from calllog.importers.sqlite_copy import (
     tables,
 )
 from calllog.model import Channel, ContactCard, Direction, Record, Skip, Status
-from calllog.timeutil import from_unix_ms
 
 CALL_TABLES = ("calls", "logs")  # in the order they are looked for
 REQUIRED_COLUMNS = frozenset({"number", "date", "type", "duration"})
@@ -82,28 +79,9 @@ FEATURES_VIDEO = 1
 SAMSUNG_CALL_KINDS: dict[int, str | None] = {100: None, 500: "video", 800: None, 950: None, 1000: None}
 SAMSUNG_OTHER_KINDS = {200: "an MMS", 300: "an SMS", 400: "an e-mail"}
 PROGRESS_EVERY_ROWS = 1000
-_INTEGER = re.compile(r"[+-]?\d+")
 
 
 # --- values as SQLite gives them (shared with android_messages) ---------------
-
-
-def number_in(value: object) -> int | float | None:
-    """The number in a cell (an integer, a real or a numeric text), or None."""
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, str):
-        text = value.strip()
-        if _INTEGER.fullmatch(text):
-            return int(text)
-        try:
-            parsed = float(text)
-        except ValueError:
-            return None
-        return parsed if math.isfinite(parsed) else None
-    return None
 
 
 def code_in(value: object) -> int:
@@ -125,23 +103,6 @@ def text_in(value: object) -> str:
 def raw_text(value: object) -> str:
     """A cell as it was written, for ``status_raw`` and ``local_text``."""
     return "" if value is None else text_in(value)
-
-
-def instant_in(value: object, seconds_below: float = 0.0, unit: str = "milliseconds") -> datetime | str:
-    """A date cell as a UTC instant, or why it cannot be one. A value below
-    ``seconds_below`` is read as seconds (Android MMS dates)."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return "it has no date"
-    number = number_in(value)
-    if number is None:
-        return f"its date {value!r} is not a number of {unit} since 1970"
-    if number <= 0:
-        return f"its date {value!r} is not a real time (the phone stored none)"
-    milliseconds = number * 1000 if number < seconds_below else number
-    try:
-        return from_unix_ms(milliseconds)
-    except (ValueError, OverflowError, OSError):
-        return f"its date {value!r} is too far from today to be a real time"
 
 
 def _schema(conn: sqlite3.Connection) -> dict[str, frozenset[str]]:

@@ -66,13 +66,13 @@ from pathlib import Path, PurePosixPath
 from calllog.errors import ImportFailed
 from calllog.importers.android_calls import (
     code_in,
-    instant_in,
     raw_text,
     report_rows,
     sqlite_columns,
     text_in,
 )
 from calllog.importers.base import ImportContext, Importer
+from calllog.importers.cells import instant_in
 from calllog.importers.sbr import (
     DRAFT_BOX,
     MESSAGE_BOXES,

@@ -41,18 +41,16 @@ from __future__ import annotations
 
 import base64
 import binascii
-import math
-import re
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 from xml.etree.ElementTree import Element
 
+from calllog.importers.cells import INTEGER, instant_in, number_in
 from calllog.importers.base import ImportContext, Importer
 from calllog.importers.xmlstream import root_element_name, stream_children
 from calllog.model import Channel, Direction, Record, Skip, Status
-from calllog.timeutil import from_unix_ms
 
 IN, OUT = Direction.IN, Direction.OUT
 
@@ -78,28 +76,18 @@ WITHHELD_NUMBERS = frozenset({"", "-1", "-2", "-3", "null"})
 NO_CONTACT_NAMES = frozenset({"", "(unknown)", "null"})
 MMS_FROM, MMS_RECIPIENTS = 137, (151, 130, 129)
 MMS_SECONDS_BELOW = 1e11  # ms of 1973-03-03: no MMS date in ms is that small
-_INTEGER = re.compile(r"[+-]?\d+")
 
 
 def _code(raw: str | None) -> int:
     """An enumeration value (type, msg_box, presentation); -1 when it is not
     a whole number, which no table below knows."""
     text = (raw or "").strip()
-    return int(text) if _INTEGER.fullmatch(text) else -1
+    return int(text) if INTEGER.fullmatch(text) else -1
 
 
 def _number(raw: str | None) -> int | float | None:
     """The number in an attribute, or None for a missing, ``null`` or junk value."""
-    if raw is None:
-        return None
-    text = raw.strip()
-    if _INTEGER.fullmatch(text):
-        return int(text)
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
+    return None if raw is None else number_in(raw)
 
 
 def _real(raw: str | None) -> str | None:
@@ -111,19 +99,7 @@ def _real(raw: str | None) -> str | None:
 
 def _instant(element: Element, seconds_below: float = 0.0) -> datetime | str:
     """The ``date`` attribute as a UTC instant, or why it cannot be one."""
-    raw = element.get("date")
-    if raw is None or raw.strip() in ("", "null"):
-        return "it has no date"
-    value = _number(raw)
-    if value is None:
-        return f"its date {raw!r} is not a number of milliseconds since 1970"
-    if value <= 0:
-        return f"its date {raw!r} is not a real time (the phone stored none)"
-    milliseconds = value * 1000 if value < seconds_below else value
-    try:
-        return from_unix_ms(milliseconds)
-    except (ValueError, OverflowError, OSError):
-        return f"its date {raw!r} is too far from today to be a real time"
+    return instant_in(element.get("date"), seconds_below)
 
 
 def _local_text(element: Element) -> str:
