@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from calllog.errors import CaseError
-from calllog.store import (
-    NAME_RANK_ADDRESS_BOOK, NAME_RANK_SOURCE, NAME_RANK_USER, SCHEMA_VERSION, Store, migrate,
-)
+from calllog.schema import SCHEMA_VERSION
+from calllog.store import NAME_RANK_ADDRESS_BOOK, NAME_RANK_SOURCE, NAME_RANK_USER, Store, migrate
 
 
 def test_a_new_store_has_the_current_schema(tmp_path: Path) -> None:
