@@ -111,7 +111,7 @@ def test_a_file_it_cannot_read_gives_one_sentence_and_exit_1(case_dir: Path, tmp
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[0] == (
-        "photo.jpg: not imported. photo.jpg is not in a format calllog can read. Run 'calllog formats' to see "
+        "photo.jpg: not imported. It is not in a format calllog can read. Run 'calllog formats' to see "
         "what it reads, or give --format NAME (and --mapping FILE for a table)."
     )
     assert lines[1] == "calls-jan.xml (sbr-calls): 4 read, 4 new, 0 already known, 0 skipped."

@@ -27,11 +27,11 @@ from tests.hostile.harness import Workspace, sha256_of
 from tests.hostile.make_corpus import HOSTILE_BODIES, IMAZING_TEXTS, LONG_BODY, TRAVERSAL_NAMES
 
 NOT_A_FORMAT = (
-    "{0}: not imported. {0} is not in a format calllog can read. Run 'calllog formats' to see what it "
+    "{0}: not imported. It is not in a format calllog can read. Run 'calllog formats' to see what it "
     "reads, or give --format NAME (and --mapping FILE for a table).\n"
 )
 ENTITIES = (
-    "{0}: not imported. {0} declares XML entities, which a phone backup never does; calllog does not "
+    "{0}: not imported. It declares XML entities, which a phone backup never does; calllog does not "
     "read it, to keep your computer safe.\n"
 )
 SKIPS_LISTED = "Skipped records are listed with their reason by 'calllog sources'.\n"
@@ -41,7 +41,7 @@ REFUSED = [
     ("external_entity", ENTITIES.format("sms-external-entity.xml")),
     (
         "cut_mid_element",
-        "calls-cut-mid-element.xml: not imported. calls-cut-mid-element.xml is not complete: the XML stops "
+        "calls-cut-mid-element.xml: not imported. It is not complete: the XML stops "
         "at line 6. Make the backup again and import the new file.\n",
     ),
     ("random_calls_xml", NOT_A_FORMAT.format("calls-2026.xml")),
@@ -52,12 +52,12 @@ REFUSED = [
     ("truncated_call_database", NOT_A_FORMAT.format("contacts2.db")),
     (
         "corrupted_call_database",
-        "calllog.db: not imported. calllog.db could not be read to the end (database disk image is "
+        "calllog.db: not imported. It could not be read to the end (database disk image is "
         "malformed); it may be damaged.\n",
     ),
     (
         "empty_file",
-        "export.csv: not imported. export.csv is empty (0 bytes): there is nothing in it to import. Make the "
+        "export.csv: not imported. It is empty (0 bytes): there is nothing in it to import. Make the "
         "export again; if it is empty again, the app or the operator wrote no records.\n",
     ),
     (

@@ -62,7 +62,7 @@ def test_a_link_to_nothing_is_refused(workspace: Workspace) -> None:
     result = workspace.import_files(link)
     assert result.exit_code == 1
     assert result.output == (
-        f"calls-gone.xml: not imported. {link} is a link to {workspace.root / 'deleted.xml'}, which does "
+        f"calls-gone.xml: not imported. It is a link to {workspace.root / 'deleted.xml'}, which does "
         "not exist. Give the file itself.\n"
     )
     workspace.assert_unchanged_since(before)
@@ -74,16 +74,16 @@ def test_what_is_not_a_regular_file_is_refused_without_reading_it(workspace: Wor
         path = Path("/dev/zero")  # endless: reading it would never finish
         if not path.exists():
             pytest.skip("no /dev/zero here")
-        message = f"zero: not imported. {path} is not a file. Give the export files themselves.\n"
+        message = "zero: not imported. It is not a file. Give the export files themselves.\n"
     elif kind == "fifo":
         path = workspace.inputs / "calls.xml"
         os.mkfifo(path)  # opening it would wait for a writer forever
-        message = f"calls.xml: not imported. {path} is not a file. Give the export files themselves.\n"
+        message = "calls.xml: not imported. It is not a file. Give the export files themselves.\n"
     else:
         path = workspace.inputs / "exports"
         path.mkdir()
         message = (
-            f"exports: not imported. {path} is a folder, not an export file. Give the export files "
+            "exports: not imported. It is a folder, not an export file. Give the export files "
             "themselves, or the folder of an unencrypted iPhone backup.\n"
         )
     before = workspace.snapshot()

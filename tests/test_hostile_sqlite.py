@@ -65,7 +65,7 @@ def test_a_database_half_way_through_a_change_is_refused(
     result = workspace.import_files(path)
     assert result.exit_code == 1
     assert result.output == (
-        "calllog.db: not imported. calllog.db is being changed by another program, or was left half changed "
+        "calllog.db: not imported. It is being changed by another program, or was left half changed "
         "(see calllog.db-journal beside it); calllog cannot tell which of its rows are complete. Close the "
         "program that uses the database, wait until it has finished, and import it again.\n"
     )

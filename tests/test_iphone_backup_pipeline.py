@@ -86,6 +86,6 @@ def test_an_ordinary_folder_is_refused_with_one_sentence(tmp_path: Path) -> None
     code, output = invoke("-C", case, "import", str(tmp_path / "photos"))
     assert code == 1
     assert output == (
-        f"photos: not imported. {tmp_path / 'photos'} is a folder, not an export file. Give the export files "
+        "photos: not imported. It is a folder, not an export file. Give the export files "
         "themselves, or the folder of an unencrypted iPhone backup.\n"
     )

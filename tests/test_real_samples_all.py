@@ -69,7 +69,7 @@ def test_files_that_are_no_export_are_refused_in_one_sentence(tmp_path: Path, na
     assert code == 1
     file_name = Path(name).name
     assert output == (
-        f"{file_name}: not imported. {file_name} is not in a format calllog can read. Run 'calllog formats' to "
+        f"{file_name}: not imported. It is not in a format calllog can read. Run 'calllog formats' to "
         "see what it reads, or give --format NAME (and --mapping FILE for a table).\n"
     )
 
@@ -78,7 +78,7 @@ def test_a_chat_of_two_without_me_asks_who_you_are(tmp_path: Path) -> None:
     code, output, _ = import_one(tmp_path, "whatsapp/chatanalytics-2A_5M.txt", [])
     assert code == 1
     assert output == (
-        "chatanalytics-2A_5M.txt: not imported. chatanalytics-2A_5M.txt holds messages from 2 people, A (3 messages), "
+        "chatanalytics-2A_5M.txt: not imported. It holds messages from 2 people, A (3 messages), "
         "B (2 messages), and calllog cannot tell which of them is you. Give --me \"Your name as shown in the chat\" "
         "(several --me if you appear under more than one name).\n"
     )

@@ -46,7 +46,7 @@ def test_a_super_backup_file_is_refused_with_one_sentence(tmp_path: Path) -> Non
     result = runner.invoke(cli, ["-C", case, "import", str(REAL / "memacs-superbackup-calls.xml")])
     assert result.exit_code == 1
     assert result.output == (
-        "memacs-superbackup-calls.xml: not imported. memacs-superbackup-calls.xml is not in a format calllog "
+        "memacs-superbackup-calls.xml: not imported. It is not in a format calllog "
         "can read. Run 'calllog formats' to see what it reads, or give --format NAME (and --mapping FILE for a "
         "table).\n"
     )

@@ -63,11 +63,20 @@ class ProgressBars:
         self.open.clear()
 
 
+def _without_own_name(message: str, result: FileResult) -> str:
+    """The line already starts with the file's name: "It is empty", not
+    "calls.xml: not imported. calls.xml is empty"."""
+    for own in (result.name, result.path.name, str(result.path)):
+        if message.startswith(own + " "):
+            return "It " + message[len(own) + 1:]
+    return message
+
+
 def describe_result(result: FileResult) -> str:
     name = result.name
     if result.error is not None:
         hint = f" {result.error.hint}" if result.error.hint else ""
-        return f"{name}: not imported. {result.error.message}{hint}"
+        return f"{name}: not imported. {_without_own_name(result.error.message, result)}{hint}"
     if result.already_imported:
         return f"{name}: already in the case (same SHA-256), nothing changed."
     plural = "name" if result.names == 1 else "names"
