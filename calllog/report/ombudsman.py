@@ -49,6 +49,7 @@ from zoneinfo import ZoneInfo
 
 from calllog.i18n import check_lang
 from calllog.i18n.ombudsman import TEXTS
+from calllog.i18n.words import word
 from calllog.model import WITHHELD
 from calllog.phone import display_number
 from calllog.timeutil import to_local
@@ -191,7 +192,7 @@ def build_ombudsman_list(
                 local=local,
                 called=display_number(owner) if owner else UNKNOWN_LINE,
                 caller=texts["caller_withheld"] if row.party == WITHHELD else display_number(row.party),
-                status=texts.get(f"status.{row.status}", row.status),
+                status=word(lang, "status", row.status),
                 event_id=int(row.id),
                 note=_repeated_hour_note(local, texts),
             )

@@ -35,7 +35,8 @@ from typing import Any
 import pandas as pd
 
 from calllog.analysis import AnalysisInput
-from calllog.i18n.workbook import TEXTS, workbook_text
+from calllog.i18n.workbook import workbook_text
+from calllog.i18n.words import word
 from calllog.model import WITHHELD
 from calllog.phone import display_number
 from calllog.report.workbook_cells import Column
@@ -140,11 +141,6 @@ def event_flags(findings: Mapping[str, Any], selection: Selection) -> tuple[set[
                     words = threats.setdefault(int(match["event_id"]), [])
                     words.extend(w for w in match["words"] if w not in words)
     return night, after, threats
-
-
-def word(lang: str, group: str, value: object) -> str:
-    """A status, channel or direction word; an unknown value as it is."""
-    return TEXTS[lang].get(f"{group}.{value}", str(value))
 
 
 def attachment_names(raw: object) -> str | None:

@@ -1,0 +1,78 @@
+"""The words for a contact's channel, direction and status, in Dutch,
+French and English: one list for every report (workbook, Ombudsman list)."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {
+    "nl": {
+        "channel.call": "oproep",
+        "channel.sms": "sms",
+        "channel.mms": "mms",
+        "channel.chat": "chat",
+        "channel.voicemail": "voicemail",
+        "channel.email": "e-mail",
+        "direction.in": "inkomend",
+        "direction.out": "uitgaand",
+        "status.answered": "beantwoord",
+        "status.missed": "gemist",
+        "status.rejected": "geweigerd",
+        "status.blocked": "geblokkeerd",
+        "status.voicemail": "voicemail",
+        "status.answered_elsewhere": "beantwoord op een ander toestel",
+        "status.received": "ontvangen",
+        "status.sent": "verzonden",
+        "status.draft": "concept",
+        "status.failed": "mislukt",
+        "status.queued": "in wachtrij",
+        "status.unknown": "onbekend",
+    },
+    "fr": {
+        "channel.call": "appel",
+        "channel.sms": "SMS",
+        "channel.mms": "MMS",
+        "channel.chat": "chat",
+        "channel.voicemail": "messagerie vocale",
+        "channel.email": "e-mail",
+        "direction.in": "entrant",
+        "direction.out": "sortant",
+        "status.answered": "répondu",
+        "status.missed": "manqué",
+        "status.rejected": "refusé",
+        "status.blocked": "bloqué",
+        "status.voicemail": "messagerie vocale",
+        "status.answered_elsewhere": "répondu sur un autre appareil",
+        "status.received": "reçu",
+        "status.sent": "envoyé",
+        "status.draft": "brouillon",
+        "status.failed": "échec",
+        "status.queued": "en attente",
+        "status.unknown": "inconnu",
+    },
+    "en": {
+        "channel.call": "call",
+        "channel.sms": "SMS",
+        "channel.mms": "MMS",
+        "channel.chat": "chat",
+        "channel.voicemail": "voicemail",
+        "channel.email": "e-mail",
+        "direction.in": "incoming",
+        "direction.out": "outgoing",
+        "status.answered": "answered",
+        "status.missed": "missed",
+        "status.rejected": "rejected",
+        "status.blocked": "blocked",
+        "status.voicemail": "voicemail",
+        "status.answered_elsewhere": "answered on another device",
+        "status.received": "received",
+        "status.sent": "sent",
+        "status.draft": "draft",
+        "status.failed": "failed",
+        "status.queued": "queued",
+        "status.unknown": "unknown",
+    },
+}
+
+
+def word(lang: str, group: str, value: object) -> str:
+    """A channel, direction or status word; an unknown value as it is."""
+    return TEXTS[lang].get(f"{group}.{value}", str(value))
