@@ -56,11 +56,10 @@ from calllog.errors import ImportFailed
 from calllog.importers.cells import instant_in, number_in
 from calllog.importers.base import ImportContext, Importer
 from calllog.importers.sbr import (
-    CALL_TYPES,
     NO_CONTACT_NAMES,
-    OUTGOING_CALL,
     WITHHELD_NUMBERS,
     WITHHELD_PRESENTATIONS,
+    call_direction_status,
 )
 from calllog.importers.sqlite_copy import (
     columns,
@@ -69,7 +68,7 @@ from calllog.importers.sqlite_copy import (
     open_readonly_copy,
     tables,
 )
-from calllog.model import Channel, ContactCard, Direction, Record, Skip, Status
+from calllog.model import Channel, ContactCard, Record, Skip
 
 CALL_TABLES = ("calls", "logs")  # in the order they are looked for
 REQUIRED_COLUMNS = frozenset({"number", "date", "type", "duration"})
@@ -197,10 +196,7 @@ def _call_record(row: sqlite3.Row, present: frozenset[str], locator: str) -> Rec
     duration = number_in(row["duration"])
     duration_s = float(duration) if duration is not None and duration >= 0 else None
     call_type = code_in(row["type"])
-    if call_type == OUTGOING_CALL:
-        direction, status = Direction.OUT, Status.ANSWERED if duration_s else Status.UNKNOWN
-    else:
-        direction, status = CALL_TYPES.get(call_type, (Direction.IN, Status.UNKNOWN))
+    direction, status = call_direction_status(call_type, duration_s)
     number = text_in(row["number"])
     presentation = code_in(row["presentation"]) if "presentation" in present else -1
     if "deleted" in present and code_in(row["deleted"]) == 1:

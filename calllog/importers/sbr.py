@@ -117,6 +117,14 @@ def _is_withheld(number: str) -> bool:
     return number.strip() in WITHHELD_NUMBERS
 
 
+def call_direction_status(call_type: int, duration_s: float | None) -> tuple[Direction, Status]:
+    """Android's call ``type`` as direction and status (SBR copies it as is).
+    An outgoing call of 0 s may not have been answered: its status is unknown."""
+    if call_type == OUTGOING_CALL:
+        return OUT, Status.ANSWERED if duration_s else Status.UNKNOWN
+    return CALL_TYPES.get(call_type, (IN, Status.UNKNOWN))
+
+
 def _call_record(call: Element, locator: str) -> Record | Skip:
     instant = _instant(call)
     if isinstance(instant, str):
@@ -125,11 +133,7 @@ def _call_record(call: Element, locator: str) -> Record | Skip:
     call_type = _code(type_raw)
     duration = _number(call.get("duration"))
     duration_s = float(duration) if duration is not None and duration >= 0 else None
-    if call_type == OUTGOING_CALL:
-        status = Status.ANSWERED if duration_s else Status.UNKNOWN
-        direction = OUT
-    else:
-        direction, status = CALL_TYPES.get(call_type, (IN, Status.UNKNOWN))
+    direction, status = call_direction_status(call_type, duration_s)
     number = call.get("number", "")
     return Record(
         locator=locator,
