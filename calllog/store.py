@@ -274,9 +274,6 @@ class Store:
             "UPDATE events SET status = ?, status_raw = ? WHERE id = ? AND status = 'unknown'", rows
         )
 
-    def count_events(self) -> int:
-        return int(self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
-
     # names --------------------------------------------------------------
     def set_name(self, party: str, name: str, origin: str, rank: int) -> bool:
         """Name a party unless a surer origin named it already (a name the
