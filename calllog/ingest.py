@@ -152,7 +152,7 @@ def import_file(
     label = label or name
     _refuse_unreadable(path, name)
     with _copies_in_case(case):
-        importer = importer_named(options.format) if options.format else identify(path)
+        importer = _importer_for(path, options)
         ctx = _context(case, options, path, progress)
         owner = owner_number(options.owner, case.region) if options.owner else _default_owner(case)
         if companions is None:
@@ -197,6 +197,11 @@ def _refuse_unreadable(path: Path, name: str) -> None:
 
 def _already_imported(path: Path, label: str, received: KeptOriginal, importer: Importer) -> FileResult:
     return FileResult(path=path, name=label, sha256=received.sha256, format=importer.name, already_imported=True)
+
+
+def _importer_for(path: Path, options: ImportOptions) -> Importer:
+    """The format the user named, else the one importer that claims the file."""
+    return importer_named(options.format) if options.format else identify(path)
 
 
 def _identity(main: KeptOriginal, companions: Mapping[str, KeptOriginal]) -> str:
@@ -253,6 +258,8 @@ def _normalised_parties(records: list[Record], region: str) -> list[Party]:
 
 
 def _record_owners(records: list[Record], default_owner: str | None, region: str) -> list[str | None]:
+    """The owner line of each record: its own when the file names one that
+    is a usable number, else the default; each distinct text read once."""
     known: dict[str, str | None] = {}
     owners = []
     for record in records:
@@ -260,14 +267,12 @@ def _record_owners(records: list[Record], default_owner: str | None, region: str
         if not raw:
             owners.append(default_owner)
             continue
-        owner = known.get(raw, _UNSEEN)
-        if owner is _UNSEEN:
-            owner = known[raw] = _record_owner(record, default_owner, region)
-        owners.append(owner)  # type: ignore[arg-type]
+        if raw not in known:
+            party = normalise_number(raw, region)
+            usable = party.quality in (PartyQuality.VALID, PartyQuality.POSSIBLE)
+            known[raw] = party.party if usable else default_owner
+        owners.append(known[raw])
     return owners
-
-
-_UNSEEN = object()
 
 
 def _store(
@@ -383,14 +388,6 @@ def _store_names(
     return named
 
 
-def _record_owner(record: Record, default_owner: str | None, region: str) -> str | None:
-    if record.owner_raw:
-        party = normalise_number(record.owner_raw, region)
-        if party.quality in (PartyQuality.VALID, PartyQuality.POSSIBLE):
-            return party.party
-    return default_owner
-
-
 def _corroborate(
     case: Case,
     records: list[Record],
@@ -464,7 +461,7 @@ def preview(
         raise ImportFailed(f"{path} is not a file.", hint="Check the name and the folder.")
     _refuse_unreadable(path, path.name)
     with _copies_in_case(case):
-        importer = importer_named(options.format) if options.format else identify(path)
+        importer = _importer_for(path, options)
         ctx = _context(case, options, path, None)
         first: list[Record | Skip | ContactCard] = []
         try:
