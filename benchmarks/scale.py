@@ -2,8 +2,10 @@
 baseline process on the same file, in the same run.
 
 Every figure is a whole process started with ``subprocess`` (interpreter
-start, imports, reading, writing), so it is what a victim waits for. Peak
-memory is the child's own maximum resident set size (``os.wait4``).
+start, imports, reading, writing), so it is what a victim waits for, except
+the two "writing only" lines of the export, which are timed inside their
+process (see ``bench_export``). Peak memory is the child's own maximum
+resident set size (``os.wait4``).
 Inputs are made up by ``make_operator_csv.py`` and ``make_sbr_xml.py`` in
 a temporary folder (fictional numbers and texts).
 
@@ -18,7 +20,8 @@ Targets measured:
    parts (flat memory, throughput) vs a stdlib ``iterparse`` that clears
    each element and does nothing else;
 5. ``calllog export --include-all`` of a case of ``--export-rows`` events vs
-   a bare openpyxl write-only dump of the same events.
+   a bare openpyxl write-only dump of the same events, as whole processes,
+   and the writing alone timed inside each process (``bench_export``).
 
 Usage (from the repository, with calllog installed):
     python benchmarks/scale.py --rows 1000000 --xml-mb 1000 --export-rows 100000
@@ -127,16 +130,48 @@ def bench_xml(folder: Path, size_mb: int) -> None:
     xml.unlink()
 
 
+# calllog's workbook writing alone, in-process: the events loaded and analysed first,
+# then ``write_case_workbook`` timed (every sheet, no charts drawn); prints its seconds
+WORKBOOK_WRITING = """
+import sys, time
+from pathlib import Path
+from calllog.analysis import analyse
+from calllog.case import Case
+from calllog.casedata import load_analysis_input
+from calllog.report.workbook import write_case_workbook
+case = Case.open(Path(sys.argv[1]))
+inp = load_analysis_input(case)
+findings = analyse(inp)
+start = time.perf_counter()
+write_case_workbook(case, Path(sys.argv[2]), include_all=True, inp=inp, findings=findings)
+print(f"{time.perf_counter() - start:.3f}")
+"""
+
+
 def bench_export(folder: Path, rows: int) -> None:
+    """Two ratios against the bare openpyxl dump of the same events
+    (``bare_workbook.py``): whole processes (``calllog export
+    --include-all`` with its charts vs the bare script), and the writing
+    alone, timed inside each process (calllog: ``write_case_workbook`` of
+    events already loaded and analysed, every sheet, no charts; bare: its
+    dump less the reading of its rows). Peaks are of the whole processes."""
     csv = folder / "operator-export.csv"
     run([PY, str(HERE / "make_operator_csv.py"), "--rows", str(rows), str(csv)], folder)
     case = folder / "export-case"
     run(calllog(case, "init", "--owner", OWNER), folder)
     run(calllog(case, "import", str(csv)), folder)
-    base = run([PY, str(HERE / "bare_workbook.py"), str(case / "case.sqlite"), str(folder / "bare.xlsx")], folder)
+    said = folder / "seconds.txt"
+    base = run([PY, str(HERE / "bare_workbook.py"), str(case / "case.sqlite"), str(folder / "bare.xlsx"), "--seconds"],
+               folder, said)
+    read_s, dump_s = (float(word) for word in said.read_text().split()[1::2])
     line(f"baseline: bare openpyxl write-only dump, {rows:,} rows", base, None, rows)
-    line("calllog export --include-all",
+    line("calllog export --include-all (whole process)",
          run(calllog(case, "export", "--include-all", "-o", str(folder / "case.xlsx")), folder), base, rows)
+    base_writing = Run(dump_s - read_s, base.peak_mb)
+    line(f"baseline writing only (dump {dump_s:.2f} s - reading {read_s:.2f} s)", base_writing, None, rows)
+    writing = run([PY, "-c", WORKBOOK_WRITING, str(case), str(folder / "writing.xlsx")], folder, said)
+    line("calllog workbook writing only (write_case_workbook)", Run(float(said.read_text()), writing.peak_mb),
+         base_writing, rows)
 
 
 def main() -> None:

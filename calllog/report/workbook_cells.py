@@ -17,18 +17,16 @@ sheet holds (``MAX_DATA_ROWS``) continue on a sheet named "Events (2)".
 
 from __future__ import annotations
 
-import io
 import math
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.cell import WriteOnlyCell
 
 from calllog.i18n.workbook import TEXTS, workbook_text
+from calllog.report.workbook_stream import RowStream
 from calllog.report.workbook_text import heading_text, text_parts, visible_text
 
 if TYPE_CHECKING:
@@ -41,6 +39,9 @@ MAX_ROW_HEIGHT_PT = 409
 LINE_HEIGHT_PT = 15
 SHEET_NAME_LIMIT = 31
 PAPER_A4 = "9"  # the paperSize code of A4 in SpreadsheetML
+# distinct texts per column whose checks are remembered: bounded, so that a
+# column of unique texts (sources, notes) does not grow without end
+REMEMBERED_TEXTS = 100_000
 
 DATE_FORMAT = "DD/MM/YYYY"
 TIME_FORMAT = "HH:MM:SS"
@@ -130,7 +131,10 @@ def lines_needed(value: object, width: float) -> int:
 
 def row_height(values: Sequence[object], widths: Sequence[float]) -> float | None:
     """A row height that shows every wrapped line; None for one line."""
-    lines = max((lines_needed(v, w) for v, w in zip(values, widths)), default=1)
+    return _height(max((lines_needed(v, w) for v, w in zip(values, widths)), default=1))
+
+
+def _height(lines: int) -> float | None:
     return None if lines <= 1 else min(MAX_ROW_HEIGHT_PT, LINE_HEIGHT_PT * lines)
 
 
@@ -170,6 +174,11 @@ class TableWriter:
     ``add_row`` takes one value per column; a text longer than a cell
     holds becomes continuation rows that repeat the ``repeat`` columns
     (those that identify the row) and carry "(continued)" in ``note``.
+
+    Rows are streamed with one reused cell per column (``RowStream``). What
+    each text needs (its storable form, the lines it wraps to) is worked
+    out once per distinct text of a column: a column of channel words or
+    numbers holds few of them.
     """
 
     def __init__(self, workbook: "Workbook", name: str, columns: Sequence[Column], lang: str, title: str,
@@ -184,8 +193,9 @@ class TableWriter:
         self.sheets: list[Any] = []
         self._rows_on_sheet = 0
         self._widths = [c.width for c in self.columns]
-        self._cells: Cells | None = None
+        self._stream: RowStream | None = None
         self._styles = [STYLE_OF_KIND[c.kind] for c in self.columns]
+        self._texts = [_TextColumn(c.width) for c in self.columns]
 
     def _new_sheet(self) -> Any:
         number = len(self.sheets) + 1
@@ -200,13 +210,28 @@ class TableWriter:
         if height:
             ws.row_dimensions[1].height = height
         cells = Cells(ws)
-        ws.append([cells.make(heading, "calllog header") for heading in headings])
+        stream = RowStream(ws, self._styles, [c.kind for c in self.columns], cells)
+        stream.append_cells([cells.make(heading, "calllog header") for heading in headings])
         self.sheets.append(ws)
-        self._cells = cells
+        self._stream = stream
         self._rows_on_sheet = 0
         return ws
 
     def add_row(self, values: Sequence[object]) -> None:
+        stored: list[object] = list(values)
+        lines = 1
+        for index, (value, texts) in enumerate(zip(values, self._texts)):
+            if isinstance(value, str):
+                text, text_lines = texts[value]
+                if text is None:  # more than a cell holds
+                    self._add_continued_row(values)
+                    return
+                stored[index] = text
+                if text_lines > lines:
+                    lines = text_lines
+        self._physical_row(stored, lines)
+
+    def _add_continued_row(self, values: Sequence[object]) -> None:
         split = [text_parts(v) if isinstance(v, str) else [v] for v in values]
         self._physical_row([parts[0] for parts in split])
         for index in range(1, max(len(parts) for parts in split)):
@@ -222,17 +247,18 @@ class TableWriter:
                 row[self.note] = marker if own is None else f"{marker}\n{own}"
             self._physical_row(row)
 
-    def _physical_row(self, values: Sequence[object]) -> None:
+    def _physical_row(self, values: Sequence[object], lines: int | None = None) -> None:
+        """One sheet row; ``lines``: the most lines a text of it wraps to,
+        when known."""
         if not self.sheets or self._rows_on_sheet >= MAX_DATA_ROWS:
             self._new_sheet()
         ws = self.sheets[-1]
         self._rows_on_sheet += 1
-        height = row_height(values, self._widths)
+        height = row_height(values, self._widths) if lines is None else _height(lines)
         if height:
             ws.row_dimensions[self._rows_on_sheet + 1].height = height
-        assert self._cells is not None  # made with the sheet
-        make = self._cells.make
-        ws.append([None if v is None else make(v, style) for v, style in zip(values, self._styles)])
+        assert self._stream is not None  # made with the sheet
+        self._stream.append(values)
 
     def finish(self) -> None:
         """The header's filter over every row; a table without rows still
@@ -244,45 +270,26 @@ class TableWriter:
             ws.auto_filter.ref = f"A1:{column_letter(len(self.columns))}{last_row}"
 
 
+class _TextColumn(dict[str, tuple[str | None, int]]):
+    """The texts of one column: text -> (the text to store, the lines it
+    wraps to), or (None, 0) for a text that needs more than one cell.
+    Worked out on first sight (``__missing__``) and remembered for up to
+    ``REMEMBERED_TEXTS`` distinct texts."""
+
+    def __init__(self, width: float) -> None:
+        super().__init__()
+        self.width = width
+
+    def __missing__(self, raw: str) -> tuple[str | None, int]:
+        parts = text_parts(raw)
+        known = (parts[0], lines_needed(parts[0], self.width)) if len(parts) == 1 else (None, 0)
+        if len(self) < REMEMBERED_TEXTS:
+            self[raw] = known
+        return known
+
+
 def add_rows(table: TableWriter, rows: Iterable[Sequence[object]]) -> TableWriter:
     for values in rows:
         table.add_row(values)
     table.finish()
     return table
-
-
-# --- saving: the same workbook gives the same bytes ------------------------------
-
-# zip entries carry this date (the earliest a zip can hold); the document's own
-# dates are the report date
-ZIP_ENTRY_TIME = (1980, 1, 1, 0, 0, 0)
-_ZIP_UNIX = 3
-
-
-def save_reproducibly(workbook: "Workbook", path: Path, made: datetime) -> Path:
-    """Save without "now" anywhere: openpyxl's own save stamps the clock
-    into the document properties and into every zip entry; entries keep
-    their order, get a fixed date and are deflated; every CR in an XML
-    part becomes ``&#13;`` so that it is read back as a CR."""
-    from openpyxl.writer.excel import ExcelWriter
-
-    workbook.properties.creator = "calllog"
-    workbook.properties.lastModifiedBy = "calllog"
-    workbook.properties.created = made
-    workbook.properties.modified = made
-    buffer = io.BytesIO()
-    ExcelWriter(workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
-    partial = path.with_name(path.name + ".partial")
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as written, \
-            zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as target:
-        for entry in written.infolist():
-            data = written.read(entry.filename)
-            if entry.filename.endswith((".xml", ".rels")):
-                data = data.replace(b"\r", b"&#13;")  # 0x0D is never part of a UTF-8 sequence
-            fixed = zipfile.ZipInfo(entry.filename, date_time=ZIP_ENTRY_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.create_system = _ZIP_UNIX
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, data)
-    partial.replace(path)
-    return path

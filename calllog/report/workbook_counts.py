@@ -43,10 +43,10 @@ def per_day_columns() -> list[Column]:
 
 
 def per_day_values(rows: EventRows) -> Iterator[list[object]]:
-    frame, local = rows.frame, rows.local
+    frame = rows.frame
     if frame.empty:
         return
-    days = pd.Series([moment.date() for moment in local["moment"]], index=frame.index)
+    days = pd.Series(rows.local.dates(), index=frame.index, dtype=object)
     incoming = frame["direction"] == "in"
     calls_in = incoming & (frame["channel_class"] == "call")
     counted = pd.DataFrame({
@@ -74,8 +74,8 @@ def hour_weekday_columns() -> list[Column]:
 
 def hour_weekday_values(rows: EventRows) -> Iterator[list[object]]:
     incoming = rows.frame["direction"].to_numpy() == "in"
-    hours = np.array([moment.hour for moment in rows.local["moment"]], dtype=int)[incoming]
-    weekdays = rows.local["weekday"].to_numpy(dtype=int)[incoming]
+    hours = rows.local.hours().to_numpy(dtype=int)[incoming]
+    weekdays = rows.local.weekday.to_numpy(dtype=int)[incoming]
     grid = np.zeros((24, 7), dtype=int)
     np.add.at(grid, (hours, weekdays), 1)
     for hour in range(24):

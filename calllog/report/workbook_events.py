@@ -26,10 +26,8 @@ threatening words found in a message (all from the findings).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 import pandas as pd
@@ -40,6 +38,9 @@ from calllog.i18n.words import word
 from calllog.model import WITHHELD
 from calllog.phone import display_number
 from calllog.report.workbook_cells import Column
+from calllog.report.workbook_event_values import (
+    LocalTimes, attachment_names, duration, notes, per_distinct, text_or_none,
+)
 
 SHORT_QUALITY = "short"
 
@@ -106,21 +107,6 @@ def top_entries(entries: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]
     return [e for e in entries if e["party"] not in grouped and e["party"] != WITHHELD]
 
 
-# --- per-event columns ---------------------------------------------------------
-
-
-def local_columns(frame: pd.DataFrame, inp: AnalysisInput) -> pd.DataFrame:
-    """Local wall-clock date, time, weekday and UTC offset of each event."""
-    local = frame["instant_utc"].dt.tz_convert(inp.tz)
-    naive = local.dt.tz_localize(None).dt.floor("s")
-    offsets = [ts.strftime("%z") for ts in local] if bool(frame["time_ambiguous"].any()) else [""] * len(frame)
-    return pd.DataFrame({
-        "moment": list(naive.dt.to_pydatetime()),
-        "weekday": naive.dt.day_of_week.to_numpy(),
-        "offset": [f"{o[:3]}:{o[3:]}" if o else "" for o in offsets],
-    }, index=frame.index)
-
-
 def event_flags(findings: Mapping[str, Any], selection: Selection) -> tuple[set[int], set[int], dict[int, list[str]]]:
     """Event ids of night contacts, contacts after the notice (from a
     person of interest: the findings apply the notice to them alone), and
@@ -143,26 +129,7 @@ def event_flags(findings: Mapping[str, Any], selection: Selection) -> tuple[set[
     return night, after, threats
 
 
-def attachment_names(raw: object) -> str | None:
-    if not isinstance(raw, str) or raw in ("", "[]"):
-        return None
-    try:
-        names = json.loads(raw)
-    except ValueError:
-        return raw
-    if not isinstance(names, list):
-        return raw
-    return "\n".join(str(name) for name in names) or None
-
-
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) and value != "" else None
-
-
-def _duration(value: object) -> timedelta | None:
-    if value is None or pd.isna(value):  # type: ignore[call-overload]
-        return None
-    return timedelta(seconds=float(value))  # type: ignore[arg-type]
+# --- per-event columns ---------------------------------------------------------
 
 
 class EventRows:
@@ -172,43 +139,46 @@ class EventRows:
         self.inp = inp
         self.lang = lang
         self.frame = listed_events(inp, selection)
-        self.local = local_columns(self.frame, inp)
+        self.local = LocalTimes(self.frame, inp.tz)
         self.night, self.after, self.threats = event_flags(findings, selection)
         self.person_of = {n: p.name for p in inp.persons for n in p.numbers}
         self.with_line = len(inp.owners) > 1
         self.weekdays = [workbook_text(lang, f"weekday.{d}") for d in range(7)]
         self.withheld_word = workbook_text(lang, "party.withheld")
 
-    def name(self, party: str) -> str | None:
-        return self.person_of.get(party) or self.inp.names.get(party)
+    def name(self, party: object) -> str | None:
+        return self.person_of.get(str(party)) or self.inp.names.get(str(party))
 
-    def number(self, party: str) -> str:
-        return self.withheld_word if party == WITHHELD else display_number(party)
+    def number(self, party: object) -> str:
+        return self.withheld_word if party == WITHHELD else display_number(str(party))
 
-    def channel(self, row: Any) -> str:
-        shown = word(self.lang, "channel", row.channel)
-        service = _text(row.service)
-        return f"{shown} ({service})" if service and service.lower() != shown.lower() else shown
+    def line(self, owner_line: object) -> str | None:
+        return display_number(str(owner_line)) if text_or_none(owner_line) else None
 
-    def note(self, row: Any, local: Any) -> str | None:
-        notes: list[str] = []
-        when = local.moment.strftime("%d/%m/%Y %H:%M:%S")
-        if row.time_ambiguous:
-            notes.append(workbook_text(self.lang, "note.ambiguous", time=when, offset=local.offset))
-        if row.time_nonexistent:
-            notes.append(workbook_text(self.lang, "note.nonexistent", written=row.local_text, time=when))
-        if row.id in self.night:
-            notes.append(workbook_text(self.lang, "note.night"))
-        if row.id in self.after:
-            notes.append(workbook_text(self.lang, "note.after_notice"))
-        if row.id in self.threats:
-            words = ", ".join(f'"{w}"' for w in self.threats[row.id])
-            notes.append(workbook_text(self.lang, "note.threat", words=words))
-        return "; ".join(notes) or None
+    def words(self, frame: pd.DataFrame, group: str) -> list[object]:
+        """The channel, direction or status word of each event."""
+        return per_distinct(frame[group], lambda value: word(self.lang, group, value))
 
-    def pairs(self, frame: pd.DataFrame | None = None) -> Iterator[tuple[Any, Any]]:
-        frame = self.frame if frame is None else frame
-        return zip(frame.itertuples(index=False), self.local.loc[frame.index].itertuples(index=False))
+    def columns(self, frame: pd.DataFrame) -> dict[str, list[Any]]:
+        """The values every sheet of events shows, a list per column, for
+        the events of ``frame`` (all or part of ``self.frame``)."""
+        local = self.local if frame is self.frame else self.local.subset(frame)
+        channels = self.words(frame, "channel")
+        services = per_distinct(frame["service"], text_or_none)  # the app of a chat: "WhatsApp"
+        return {
+            "id": [int(i) for i in frame["id"].tolist()],
+            "date": local.dates(),
+            "time": local.times(),
+            "weekday": [self.weekdays[d] for d in local.weekday.tolist()],
+            "channel": [f"{c} ({s})" if s and str(s).lower() != str(c).lower() else c
+                        for c, s in zip(channels, services)],
+            "status": self.words(frame, "status"),
+            "party_raw": per_distinct(frame["party_raw"], text_or_none),
+            "duration": per_distinct(frame["duration_s"], duration),
+            "line": per_distinct(frame["owner_line"], self.line) if self.with_line else [],
+            "sources": per_distinct(frame["sources"], text_or_none),
+            "note": notes(frame, local, self.lang, self.night, self.after, self.threats),
+        }
 
 
 def event_columns(rows: EventRows) -> list[Column]:
@@ -224,19 +194,20 @@ def event_columns(rows: EventRows) -> list[Column]:
     return columns + [Column("col.sources", 26), Column("col.note", 24)]
 
 
-def event_values(rows: EventRows) -> Iterator[list[object]]:
-    """One list of values per listed event, in ``event_columns`` order."""
-    for row, local in rows.pairs():
-        values: list[object] = [
-            int(row.id), local.moment.date(), local.moment.time(), rows.weekdays[local.weekday],
-            rows.channel(row), word(rows.lang, "direction", row.direction), word(rows.lang, "status", row.status),
-            _text(row.party_raw), rows.number(row.party), rows.name(row.party), _duration(row.duration_s),
-            _text(row.text), attachment_names(row.attachments),
-        ]
-        if rows.with_line:
-            values.append(display_number(row.owner_line) if _text(row.owner_line) else None)
-        values += [_text(row.sources), rows.note(row, local)]
-        yield values
+def event_values(rows: EventRows) -> Iterator[Sequence[object]]:
+    """One row of values per listed event, in ``event_columns`` order."""
+    frame = rows.frame
+    shared = rows.columns(frame)
+    columns = [
+        shared["id"], shared["date"], shared["time"], shared["weekday"], shared["channel"],
+        rows.words(frame, "direction"), shared["status"], shared["party_raw"],
+        per_distinct(frame["party"], rows.number), per_distinct(frame["party"], rows.name), shared["duration"],
+        per_distinct(frame["text"], text_or_none), per_distinct(frame["attachments"], attachment_names),
+    ]
+    if rows.with_line:
+        columns.append(shared["line"])
+    columns += [shared["sources"], shared["note"]]
+    return zip(*columns)
 
 
 # --- withheld calls ------------------------------------------------------------
@@ -266,20 +237,19 @@ def withheld_columns(rows: EventRows, findings: Mapping[str, Any]) -> list[Colum
     return columns + [Column("col.sources", 30), Column("col.note", 24)]
 
 
-def withheld_values(rows: EventRows, findings: Mapping[str, Any]) -> Iterator[list[object]]:
+def withheld_values(rows: EventRows, findings: Mapping[str, Any]) -> Iterator[Sequence[object]]:
     """One row per incoming withheld call (any status), in time order."""
     frame = rows.frame
     calls = frame[(frame["party"] == WITHHELD) & (frame["direction"] == "in") & (frame["channel_class"] == "call")]
+    shared = rows.columns(calls)
+    columns = [shared["id"], shared["date"], shared["time"], shared["weekday"], shared["status"],
+               shared["party_raw"], shared["duration"]]
+    if rows.with_line:
+        columns.append(shared["line"])
     yes = workbook_text(rows.lang, "yes")
-    marks = [(set(s["event_ids_on_contact_days"]), set(s["event_ids_within_window"])) for s in _alongside(findings)]
-    for row, local in rows.pairs(calls):
-        values: list[object] = [
-            int(row.id), local.moment.date(), local.moment.time(), rows.weekdays[local.weekday],
-            word(rows.lang, "status", row.status), _text(row.party_raw), _duration(row.duration_s),
-        ]
-        if rows.with_line:
-            values.append(display_number(row.owner_line) if _text(row.owner_line) else None)
-        for same_day, within in marks:
-            values += [yes if row.id in same_day else None, yes if row.id in within else None]
-        values += [_text(row.sources), rows.note(row, local)]
-        yield values
+    for suspect in _alongside(findings):
+        same_day, within = set(suspect["event_ids_on_contact_days"]), set(suspect["event_ids_within_window"])
+        columns.append([yes if event_id in same_day else None for event_id in shared["id"]])
+        columns.append([yes if event_id in within else None for event_id in shared["id"]])
+    columns += [shared["sources"], shared["note"]]
+    return zip(*columns)

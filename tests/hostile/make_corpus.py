@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import shutil
 import sqlite3
 import struct
@@ -327,7 +328,8 @@ def _with_saved_results_and_macro(workbook: bytes, saved: dict[str, str]) -> byt
                     start = text.index(f'<c r="{ref}"')
                     end = text.index("</c>", start)
                     kind = ' t="str"' if not value.isdigit() or value.startswith("0") else ""
-                    cell = text[start:end].replace("<v />", f"<v>{value}</v>").replace("<v/>", f"<v>{value}</v>")
+                    # the empty <v> of the formula cell, however the XML writer spelt it (lxml: <v></v>)
+                    cell = re.sub(r"<v\s*/>|<v></v>", f"<v>{value}</v>", text[start:end], count=1)
                     cell = cell.replace(f'<c r="{ref}"', f'<c r="{ref}"{kind}', 1)
                     text = text[:start] + cell + text[end:]
                 data = text.encode("utf-8")
