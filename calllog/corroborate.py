@@ -13,9 +13,12 @@ calls as far as anyone can tell.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MatchKey = tuple[str, str, str]  # channel class, direction, party
 
@@ -46,6 +49,23 @@ def _owners_agree(a: str | None, b: str | None) -> bool:
 ORDERED_SEARCH_LIMIT = 250_000
 
 
+@dataclass(frozen=True)
+class MatchSide:
+    """One side of a matching, column by column: the new records of a file
+    (``ids`` = their positions in the file) or the stored events (``ids`` =
+    event ids). Position ``i`` of every list is one record or event."""
+
+    ids: Sequence[int]
+    instants_us: Sequence[int]
+    channel_classes: Sequence[str]
+    directions: Sequence[str]
+    parties: Sequence[str]
+    owner_lines: Sequence[str | None]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
 def match_records(
     records: Sequence[NewRecord],
     stored: Sequence[StoredEvent],
@@ -53,62 +73,104 @@ def match_records(
     tolerance_us: int,
 ) -> dict[int, int]:
     """Map the index of each new record that shows a stored event to that
+    event's id (``match_sides`` for records and events as objects; an event
+    that already shows ``source_id`` is left out)."""
+    events = [event for event in stored if source_id not in event.source_ids]
+    return match_sides(
+        MatchSide([r.index for r in records], [r.instant_us for r in records], [r.key[0] for r in records],
+                  [r.key[1] for r in records], [r.key[2] for r in records], [r.owner_line for r in records]),
+        MatchSide([e.event_id for e in events], [e.instant_us for e in events], [e.key[0] for e in events],
+                  [e.key[1] for e in events], [e.key[2] for e in events], [e.owner_line for e in events]),
+        tolerance_us,
+    )
+
+
+def match_sides(new: MatchSide, stored: MatchSide, tolerance_us: int) -> dict[int, int]:
+    """Map the id of each new record that shows a stored event to that
     event's id. Each record and each event is used at most once.
 
-    Within one party, records and events are cut into stretches where no
-    two neighbours are more than the tolerance apart (no pair can span a
-    gap). In each stretch the pairing keeps the order of time on both sides
-    (a clock offset between two sources never crosses calls in a burst),
-    pairs as many as possible, and among those the closest.
+    Within one key (channel class, direction, party), records and events
+    are cut into stretches where no two neighbours in time are more than
+    the tolerance apart (no pair can span a gap). In each stretch the
+    pairing keeps the order of time on both sides (a clock offset between
+    two sources never crosses calls in a burst), pairs as many as possible,
+    and among those the closest.
+
+    The stretches are found for all records at once (numpy); a stretch of
+    one record and one event, nearly all of them when two sources show the
+    same calls, is paired there too. Only the other stretches are searched
+    one by one.
     """
-    events_by_key: dict[MatchKey, list[StoredEvent]] = defaultdict(list)
-    for event in stored:
-        if source_id not in event.source_ids:
-            events_by_key[event.key].append(event)
-    records_by_key: dict[MatchKey, list[NewRecord]] = defaultdict(list)
-    for record in records:
-        if record.key in events_by_key:
-            records_by_key[record.key].append(record)
+    if not len(new) or not len(stored):
+        return {}
+    import numpy as np  # only imports that corroborate need numpy and pandas
+    import pandas as pd
+
+    def both(column: str, dtype: type = object) -> np.ndarray:
+        return np.concatenate([np.asarray(getattr(new, column), dtype=dtype),
+                               np.asarray(getattr(stored, column), dtype=dtype)])
+
+    count = len(new) + len(stored)
+    side = np.zeros(count, dtype=np.int8)
+    side[len(new):] = 1
+    ids = both("ids", np.int64)
+    instants = both("instants_us", np.int64)
+    key = np.zeros(count, dtype=np.int64)
+    for column in ("channel_classes", "directions", "parties"):
+        codes, uniques = pd.factorize(both(column))
+        key = key * max(len(uniques), 1) + codes
+    owner_lines = both("owner_lines")
+    owner_codes = pd.factorize(owner_lines)[0]
+
+    # the timeline of each key: by instant, a record before an event at the same instant, then by id
+    order = np.lexsort((ids, side, instants, key))
+    key, instants, side, ids, owner_codes = key[order], instants[order], side[order], ids[order], owner_codes[order]
+    starts = np.ones(count, dtype=bool)
+    starts[1:] = (key[1:] != key[:-1]) | (instants[1:] - instants[:-1] > tolerance_us)
+    stretch = np.cumsum(starts) - 1
+    stored_in = np.bincount(stretch, weights=side).astype(np.int64)
+    records_in = np.bincount(stretch).astype(np.int64) - stored_in
 
     matched: dict[int, int] = {}
-    for key, key_records in records_by_key.items():
-        for stretch_records, stretch_events in _stretches(key_records, events_by_key[key], tolerance_us):
-            if len(stretch_records) == 1 and len(stretch_events) == 1:
-                # the usual case (one call seen by two sources): what _in_order finds, without its table
-                record, event = stretch_records[0], stretch_events[0]
-                if _can_pair(record, event, tolerance_us):
-                    matched[record.index] = event.event_id
-            elif len(stretch_records) * len(stretch_events) > ORDERED_SEARCH_LIMIT:
-                matched.update(_earliest_in_order(stretch_records, stretch_events, tolerance_us))
+    single = (records_in == 1) & (stored_in == 1)
+    in_single = single[stretch]
+    record_at = np.flatnonzero(in_single & (side == 0))
+    event_at = np.flatnonzero(in_single & (side == 1))  # aligned: one of each per stretch, stretches in order
+    agree = (owner_codes[record_at] < 0) | (owner_codes[event_at] < 0) | \
+        (owner_codes[record_at] == owner_codes[event_at])
+    matched.update(zip(ids[record_at[agree]].tolist(), ids[event_at[agree]].tolist()))
+
+    searched = (records_in >= 1) & (stored_in >= 1) & ~single
+    if searched.any():
+        owners = owner_lines.tolist()
+        for positions in _runs(np.flatnonzero(searched[stretch]), stretch):
+            records = [NewRecord(int(ids[p]), int(instants[p]), ("", "", ""), owners[int(order[p])])
+                       for p in positions if side[p] == 0]
+            events = [StoredEvent(int(ids[p]), int(instants[p]), ("", "", ""), owners[int(order[p])], frozenset())
+                      for p in positions if side[p] == 1]
+            if len(records) * len(events) > ORDERED_SEARCH_LIMIT:
+                matched.update(_earliest_in_order(records, events, tolerance_us))
             else:
-                matched.update(_in_order(stretch_records, stretch_events, tolerance_us))
+                matched.update(_in_order(records, events, tolerance_us))
     return matched
+
+
+def _runs(positions: "np.ndarray", stretch: "np.ndarray") -> list[list[int]]:
+    """``positions`` (sorted) cut where the stretch number changes."""
+    runs: list[list[int]] = []
+    previous = -1
+    for position in positions.tolist():
+        if stretch[position] != previous:
+            runs.append([])
+            previous = stretch[position]
+        runs[-1].append(position)
+    return runs
 
 
 def _can_pair(record: NewRecord, event: StoredEvent, tolerance_us: int) -> bool:
     return abs(record.instant_us - event.instant_us) <= tolerance_us and _owners_agree(
         record.owner_line, event.owner_line
     )
-
-
-def _stretches(
-    records: list[NewRecord], events: list[StoredEvent], tolerance_us: int
-) -> list[tuple[list[NewRecord], list[StoredEvent]]]:
-    timeline = sorted(
-        [(r.instant_us, 0, r.index, r) for r in records] + [(e.instant_us, 1, e.event_id, e) for e in events],
-        key=lambda item: item[:3],
-    )
-    stretches: list[tuple[list[NewRecord], list[StoredEvent]]] = []
-    previous: int | None = None
-    for instant, side, _, item in timeline:
-        if previous is None or instant - previous > tolerance_us:
-            stretches.append(([], []))
-        if side == 0:
-            stretches[-1][0].append(item)  # type: ignore[arg-type]
-        else:
-            stretches[-1][1].append(item)  # type: ignore[arg-type]
-        previous = instant
-    return [(r, e) for r, e in stretches if r and e]
 
 
 def _in_order(records: list[NewRecord], events: list[StoredEvent], tolerance_us: int) -> dict[int, int]:

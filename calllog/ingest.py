@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -20,22 +20,17 @@ from pathlib import Path
 from typing import Any
 
 from calllog.case import Case, KeptOriginal, owner_number
-from calllog.corroborate import MatchKey, NewRecord, StoredEvent, match_records
 from calllog.errors import CalllogError, ImportFailed
 from calllog.importers.base import ImportContext, Importer
 from calllog.importers.registry import identify, importer_named, read_head
 from calllog.importers.sqlite_copy import copies_made_in, is_sqlite, unfinished_change
-from calllog.model import ContactCard, Party, PartyQuality, Record, Skip, Status
-from calllog.phone import normalise_number
-from calllog.store import NAME_RANK_ADDRESS_BOOK, NAME_RANK_SOURCE, to_us
+from calllog.model import ContactCard, Record, Skip
+from calllog.record_columns import RecordColumns
 from calllog.timeutil import zone
 
-# parties a name can be put on: not "withheld", not a guess of a number
-NAMEABLE = (PartyQuality.VALID, PartyQuality.POSSIBLE, PartyQuality.SHORT, PartyQuality.EMAIL,
-            PartyQuality.NOT_A_NUMBER)
-
 # what a bug-free importer may still meet in a hostile file; anything else is a bug
-READ_ERRORS = (OSError, ValueError, KeyError, IndexError, TypeError, UnicodeError, sqlite3.Error)
+# (SyntaxError: XML a parser cannot read, inside a workbook for one)
+READ_ERRORS = (OSError, ValueError, KeyError, IndexError, TypeError, UnicodeError, SyntaxError, sqlite3.Error)
 
 ProgressFactory = Callable[[str, int], Callable[[int], None] | None]
 """Given a file name and its size, return a callback fed with bytes read
@@ -76,9 +71,9 @@ class ImportOptions:
     me: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Extracted:
-    records: list[Record]
+    columns: RecordColumns
     skips: list[Skip]
     cards: list[ContactCard]
 
@@ -226,11 +221,15 @@ def _default_owner(case: Case) -> str | None:
 
 
 def _extract(importer: Importer, kept: Path, name: str, ctx: ImportContext) -> _Extracted:
-    extracted = _Extracted([], [], [])
+    extracted = _Extracted(RecordColumns(), [], [])
     try:
-        for item in importer.extract(kept, ctx):
-            if isinstance(item, Record):
-                extracted.records.append(item)
+        for item in importer.extract_columns(kept, ctx):
+            if isinstance(item, RecordColumns):
+                item.check()
+                if len(extracted.columns):
+                    extracted.columns.extend(item)
+                else:  # usually the only batch: taken as it is, not copied
+                    extracted.columns = item
             elif isinstance(item, Skip):
                 extracted.skips.append(item)
             else:
@@ -241,38 +240,6 @@ def _extract(importer: Importer, kept: Path, name: str, ctx: ImportContext) -> _
             hint="Nothing of it was imported. If the file opens normally elsewhere, please report this.",
         ) from error
     return extracted
-
-
-def _normalised_parties(records: list[Record], region: str) -> list[Party]:
-    """The party of each record, each distinct raw number normalised once
-    (an operator return repeats a few thousand numbers a million times)."""
-    known: dict[tuple[str, object], Party] = {}
-    parties = []
-    for record in records:
-        key = (record.party_raw, record.withheld_hint)
-        party = known.get(key)
-        if party is None:
-            party = known[key] = normalise_number(record.party_raw, region, record.withheld_hint)
-        parties.append(party)
-    return parties
-
-
-def _record_owners(records: list[Record], default_owner: str | None, region: str) -> list[str | None]:
-    """The owner line of each record: its own when the file names one that
-    is a usable number, else the default; each distinct text read once."""
-    known: dict[str, str | None] = {}
-    owners = []
-    for record in records:
-        raw = record.owner_raw
-        if not raw:
-            owners.append(default_owner)
-            continue
-        if raw not in known:
-            party = normalise_number(raw, region)
-            usable = party.quality in (PartyQuality.VALID, PartyQuality.POSSIBLE)
-            known[raw] = party.party if usable else default_owner
-        owners.append(known[raw])
-    return owners
 
 
 def _store(
@@ -287,15 +254,17 @@ def _store(
     default_owner: str | None,
     options: ImportOptions,
 ) -> FileResult:
+    # numpy and pandas: loaded when there is something to store, not for every command
+    from calllog.ingest_columns import corroborate, normalised_parties, record_owners, store_events, store_names
+
     store = case.store
-    records, skips = extracted.records, extracted.skips
+    columns, skips = extracted.columns, extracted.skips
     region = case.region  # a settings look-up: once, not per record
-    parties = _normalised_parties(records, region)
-    owners = _record_owners(records, default_owner, region)
-    instants = [to_us(r.instant_utc) for r in records]
+    parties = normalised_parties(columns, region)
+    owners = record_owners(columns, default_owner, region)
     kept_now: list[Path] = []
     try:
-        with store.transaction():
+        with store.transaction(bulk=True):
             # another calllog may have imported the same file while this one read it
             if store.source_by_identity(identity) is not None:
                 return _already_imported(path, label, received, importer)
@@ -316,13 +285,13 @@ def _store(
                     "read": 0, "imported": 0, "known": 0, "skipped": 0,
                 }
             )
-            matches = _corroborate(case, records, parties, owners, instants, source_id)
-            imported = _store_events(case, records, parties, owners, instants, matches, source_id)
+            matches = corroborate(case, columns, parties, owners)
+            imported = store_events(case, columns, parties, owners, matches, source_id)
             store.insert_skips(source_id, skips)
-            named = _store_names(case, records, parties, extracted.cards, label)
+            named = store_names(case, columns, parties, extracted.cards, label)
             result = FileResult(
                 path=path, name=label, sha256=received.sha256, format=importer.name,
-                read=len(records) + len(skips) + len(extracted.cards), imported=imported, known=len(matches),
+                read=len(columns) + len(skips) + len(extracted.cards), imported=imported, known=len(matches.events),
                 skipped=len(skips), names=named, skips=skips,
             )
             store.update_source_counts(source_id, result.read, result.imported, result.known, result.skipped)
@@ -337,118 +306,6 @@ def _store(
             final.unlink(missing_ok=True)
         raise
     return result
-
-
-def _store_events(
-    case: Case,
-    records: list[Record],
-    parties: list[Party],
-    owners: list[str | None],
-    instants: list[int],
-    matches: dict[int, int],
-    source_id: int,
-) -> int:
-    """Store new events and link every record to its event; return how many
-    events are new."""
-    store = case.store
-    next_id = store.next_event_id()
-    event_rows = []
-    link_rows = []
-    upgrades = []
-    for index, record in enumerate(records):
-        event_id = matches.get(index)
-        if event_id is None:
-            event_id = next_id
-            next_id += 1
-            event_rows.append(_event_row(event_id, record, parties[index], owners[index], instants[index], source_id))
-        elif record.status is not Status.UNKNOWN:
-            upgrades.append((record.status.value, record.status_raw, event_id))
-        link_rows.append((event_id, source_id, record.locator, record.party_raw, record.local_text))
-    store.upgrade_statuses(upgrades)  # in record order, as one by one would
-    store.insert_events(event_rows)
-    store.insert_event_sources(link_rows)
-    return len(event_rows)
-
-
-def _store_names(
-    case: Case, records: list[Record], parties: list[Party], cards: list[ContactCard], label: str
-) -> int:
-    """Names from an address book, and the names a backup cached on its
-    records; return how many parties got a new name."""
-    store = case.store
-    named = 0
-    for card in cards:
-        for raw in card.numbers:
-            party = normalise_number(raw, case.region)
-            if party.quality in NAMEABLE:
-                named += store.set_name(party.party, card.name, origin=label, rank=NAME_RANK_ADDRESS_BOOK)
-    for record, party in zip(records, parties):
-        if record.contact_name and party.quality in NAMEABLE:
-            named += store.set_name(party.party, record.contact_name, origin=label, rank=NAME_RANK_SOURCE)
-    return named
-
-
-def _corroborate(
-    case: Case,
-    records: list[Record],
-    parties: list[Party],
-    owners: list[str | None],
-    instants: list[int],
-    source_id: int,
-) -> dict[int, int]:
-    if not records:
-        return {}
-    tolerance_us = int(case.match_tolerance_s * 1_000_000)
-    wanted = sorted({p.party for p in parties})
-    stored = _stored_events(case.store.match_candidates(wanted, min(instants) - tolerance_us,
-                                                        max(instants) + tolerance_us))
-    if not stored:
-        return {}
-    new = [
-        NewRecord(i, instants[i], (r.channel.channel_class, r.direction.value, parties[i].party), owners[i])
-        for i, r in enumerate(records)
-    ]
-    return match_records(new, stored, source_id, tolerance_us)
-
-
-def _stored_events(rows: Iterable[tuple[Any, ...]]) -> list[StoredEvent]:
-    """The candidates as ``StoredEvent``; equal keys, owner lines and source
-    sets are shared, not repeated: a million of them must fit a laptop."""
-    keys: dict[MatchKey, MatchKey] = {}
-    owners: dict[str | None, str | None] = {}
-    source_sets: dict[str, frozenset[int]] = {}
-    stored = []
-    for event_id, instant_us, channel_class, direction, party, owner_line, source_ids in rows:
-        key = (channel_class, direction, party)
-        key = keys.setdefault(key, key)
-        owner_line = owners.setdefault(owner_line, owner_line)
-        text = str(source_ids or "")
-        sources = source_sets.get(text)
-        if sources is None:
-            sources = source_sets[text] = frozenset(int(s) for s in text.split(",") if s)
-        stored.append(StoredEvent(event_id=event_id, instant_us=instant_us, key=key, owner_line=owner_line,
-                                  source_ids=sources))
-    return stored
-
-
-def _event_row(
-    event_id: int, record: Record, party: Party, owner: str | None, instant_us: int, source_id: int
-) -> tuple[Any, ...]:
-    return (
-        event_id, instant_us, record.local_text, int(record.time_ambiguous), int(record.time_nonexistent),
-        record.channel.value, record.channel.channel_class, record.direction.value, record.status.value,
-        record.status_raw, record.duration_s, record.party_raw, party.party, party.quality.value, owner,
-        record.text, _attachments_json(record.attachments), record.service,
-        record.headers, source_id, record.locator,
-    )
-
-
-_NO_ATTACHMENTS = json.dumps([])
-
-
-def _attachments_json(attachments: Sequence[str]) -> str:
-    # most records have none: skip a million json.dumps calls
-    return json.dumps(list(attachments), ensure_ascii=False) if attachments else _NO_ATTACHMENTS
 
 
 def preview(

@@ -225,7 +225,10 @@ def _looks_cut_short(parsed: PhoneNumber) -> bool:
     """True when adding one or two digits at the end gives a valid number:
     a truncated record, not a number of another shape."""
     national = phonenumbers.national_significant_number(parsed)
+    lengths = _possible_lengths(parsed.country_code)
     for extra in (1, 2):
+        if len(national) + extra not in lengths:  # no number of the country is that long: skip its 10 or 100
+            continue
         for tail in product("0123456789", repeat=extra):
             candidate = PhoneNumber(
                 country_code=parsed.country_code,
@@ -236,6 +239,19 @@ def _looks_cut_short(parsed: PhoneNumber) -> bool:
             if phonenumbers.is_valid_number(candidate):
                 return True
     return False
+
+
+@lru_cache(maxsize=None)
+def _possible_lengths(country_code: int) -> frozenset[int]:
+    """Every length a national number of the country can have (all its
+    regions and number types, as the number library's metadata says)."""
+    lengths: set[int] = set()
+    for region in phonenumbers.region_codes_for_country_code(country_code):
+        metadata = PhoneMetadata.metadata_for_region(region)
+        if metadata is None or metadata.general_desc is None:
+            return frozenset(range(1, 18))  # unknown: do not skip anything
+        lengths.update(metadata.general_desc.possible_length or ())
+    return frozenset(lengths) or frozenset(range(1, 18))
 
 
 def _possible_e164(party: str) -> PhoneNumber | None:

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import zoneinfo
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -279,9 +279,7 @@ def resolve_wall_clock_series(
     """
     results: list[WallClock | None] = [None] * len(naives)
     steady_offsets: dict[int, timedelta | None] = {}
-    ambiguous_rows: list[int] = []
-    ambiguous_times: list[datetime] = []
-    ambiguous_offsets: list[tuple[timedelta, timedelta]] = []
+    repeated = RepeatedHourRows()
     combine = datetime.combine  # the loop below is the hot path of an import
     for index, naive in enumerate(naives):
         if naive is None:
@@ -298,23 +296,45 @@ def resolve_wall_clock_series(
                 shifted = naive - offset
                 results[index] = WallClock(combine(shifted.date(), shifted.time(), UTC), False, False)
                 continue
-            first, second = _offsets(naive, tz)
-            if first > second:
-                ambiguous_rows.append(index)
-                ambiguous_times.append(naive)
-                ambiguous_offsets.append((first, second))
-            else:
-                results[index] = WallClock(_utc(naive - first), False, first < second)
+            read = repeated.read(index, naive, tz)
+            if read is not None:
+                offset, nonexistent = read
+                results[index] = WallClock(_utc(naive - offset), False, nonexistent)
         except OverflowError:
             results[index] = None
-    if not ambiguous_rows:
+    if not repeated.rows:
         return results
-
-    descending = _runs_descending(naives)
-    for group in _stretches(ambiguous_times):
-        folds = _folds_from_order([ambiguous_times[p] for p in group], descending)
-        for position, fold in zip(group, folds):
-            first, second = ambiguous_offsets[position]
-            instant = _utc(ambiguous_times[position] - (second if fold else first))
-            results[ambiguous_rows[position]] = WallClock(instant, True, False)
+    for row, naive, offset in zip(repeated.rows, repeated.times, repeated.offsets(_runs_descending(naives))):
+        results[row] = WallClock(_utc(naive - offset), True, False)
     return results
+
+
+@dataclass
+class RepeatedHourRows:
+    """The rows of a file on a day the clocks change, read one by one; the
+    times of the repeated hour wait until the whole file is seen."""
+
+    rows: list[int] = field(default_factory=list)
+    times: list[datetime] = field(default_factory=list)
+    _both: list[tuple[timedelta, timedelta]] = field(default_factory=list)
+
+    def read(self, row: int, naive: datetime, tz: ZoneInfo) -> tuple[timedelta, bool] | None:
+        """(UTC offset, the hour does not exist) of a time that happened
+        once or never; None for a time of the repeated hour (kept)."""
+        first, second = _offsets(naive, tz)
+        if first > second:
+            self.rows.append(row)
+            self.times.append(naive)
+            self._both.append((first, second))
+            return None
+        return first, first < second
+
+    def offsets(self, descending: bool) -> list[timedelta]:
+        """The UTC offset of each kept time, told apart by the order of
+        the rows (``_folds_from_order``, per repeated hour)."""
+        chosen = [first for first, _ in self._both]
+        for group in _stretches(self.times):
+            folds = _folds_from_order([self.times[p] for p in group], descending)
+            for position, fold in zip(group, folds):
+                chosen[position] = self._both[position][fold]
+        return chosen

@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 
 from calllog.importers.base import HEAD_BYTES, ImportContext, Importer
 from calllog.model import ContactCard, Record, Skip
+from calllog.record_columns import RecordColumns
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -160,3 +161,15 @@ def sbr_table_sample_and_real_files() -> list[Path]:
     if REAL.is_dir():
         found += sorted(p for p in REAL.rglob("*") if p.is_file())
     return found
+
+
+def items_by_columns(importer: Importer, path: Path, ctx: ImportContext) -> list[Record | Skip | ContactCard]:
+    """What the import pipeline reads (``extract_columns``) as a list in
+    file order, as ``extract`` gives it; items must have "row N" locators."""
+    items: list[Record | Skip | ContactCard] = []
+    for item in importer.extract_columns(path, ctx):
+        if isinstance(item, RecordColumns):
+            items.extend(item.record(i) for i in range(len(item)))
+        else:
+            items.append(item)
+    return sorted(items, key=lambda item: int(item.locator.removeprefix("row ")))

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from calllog.corroborate import NewRecord, StoredEvent, match_records
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calllog.corroborate import NewRecord, StoredEvent, _in_order, match_records
 
 S = 1_000_000  # microseconds in a second
 CALL_IN = ("call", "in", "+32470000066")
@@ -82,3 +85,50 @@ def test_stretches_far_apart_are_matched_separately() -> None:
     events = [stored(1, 1000), stored(2, 50_000)]
     records = [new(0, 50_030), new(1, 1030)]
     assert match_records(records, events, 2, TOL) == {0: 2, 1: 1}
+
+
+# --- the stretches found with numpy give the pairing of one search over each key ---------------------
+
+KEYS = [CALL_IN, ("call", "out", "+32470000066"), ("message", "in", "+32470000066"), ("call", "in", "+32470000067")]
+OWNERS = ["+32470000001", "+32470000002", None]
+
+
+@st.composite
+def sides(draw: st.DrawFn) -> tuple[list[NewRecord], list[StoredEvent]]:
+    def instants() -> list[int]:
+        return draw(st.lists(st.integers(0, 1500), min_size=0, max_size=25))
+
+    records = [NewRecord(i, t * S, draw(st.sampled_from(KEYS)), draw(st.sampled_from(OWNERS)))
+               for i, t in enumerate(instants())]
+    events = [StoredEvent(100 + i, t * S, draw(st.sampled_from(KEYS)), draw(st.sampled_from(OWNERS)), frozenset({1}))
+              for i, t in enumerate(instants())]
+    return records, events
+
+
+def _best_per_key(records: list[NewRecord], events: list[StoredEvent]) -> tuple[int, int]:
+    """Pairs and total distance of the order-keeping search run over each key whole."""
+    pairs = distance = 0
+    for key in KEYS:
+        mine = sorted((r for r in records if r.key == key), key=lambda r: (r.instant_us, r.index))
+        theirs = sorted((e for e in events if e.key == key), key=lambda e: (e.instant_us, e.event_id))
+        found = _in_order(mine, theirs, TOL)
+        pairs += len(found)
+        at = {e.event_id: e.instant_us for e in theirs}
+        distance += sum(abs(r.instant_us - at[found[r.index]]) for r in mine if r.index in found)
+    return pairs, distance
+
+
+@settings(max_examples=300, deadline=None)
+@given(drawn=sides())
+def test_stretches_pair_as_many_and_as_close_as_one_search_per_key(drawn: tuple[list[NewRecord], list[StoredEvent]]) -> None:
+    records, events = drawn
+    result = match_records(records, events, source_id=2, tolerance_us=TOL)
+    by_index = {r.index: r for r in records}
+    by_id = {e.event_id: e for e in events}
+    assert len(set(result.values())) == len(result)  # one to one
+    for index, event_id in result.items():
+        record, event = by_index[index], by_id[event_id]
+        assert record.key == event.key and abs(record.instant_us - event.instant_us) <= TOL
+        assert record.owner_line is None or event.owner_line is None or record.owner_line == event.owner_line
+    distance = sum(abs(by_index[i].instant_us - by_id[e].instant_us) for i, e in result.items())
+    assert (len(result), distance) == _best_per_key(records, events)

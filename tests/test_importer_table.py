@@ -26,7 +26,7 @@ from calllog.importers.table_durations import read_duration
 from calllog.importers.table_values import naive_from_packed, pack_parts, read_moment
 from calllog.importers.table_words import WordReader, build_lexicon
 from calllog.model import Channel, Direction, Record, Skip, Status
-from tests.golden import context, head_of
+from tests.golden import context, head_of, items_by_columns
 
 DATA = Path(__file__).parent / "data" / "table"
 REAL = Path(__file__).parents[1].parent / "shared" / "real-samples"
@@ -39,7 +39,11 @@ def identify(path: Path) -> bool:
 
 
 def read(path: Path, mapping: dict[str, Any] | None = None) -> list[Record | Skip]:
-    return list(IMPORTER.extract(path, context(mapping=mapping)))
+    """What the importer reads row by row, checked against what the import
+    pipeline reads (``extract_columns``: column by column where it can)."""
+    items = list(IMPORTER.extract(path, context(mapping=mapping)))
+    assert items_by_columns(IMPORTER, path, context(mapping=mapping)) == items
+    return items
 
 
 def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:

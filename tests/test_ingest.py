@@ -169,3 +169,29 @@ def test_the_events_frame_traces_each_event_to_its_rows(case: Case, tmp_path: Pa
     assert (first["party"], first["status"], first["source_count"]) == (HARASSER, "missed", 2)
     assert first["sources"] == "calls-jan.xml: call 1; calls-feb.xml: call 1"
     assert frame.iloc[-1]["sources"] == "calls-feb.xml: call 5"
+
+
+def test_an_operator_call_of_unknown_outcome_learns_it_from_the_handset_once(case: Case, tmp_path: Path) -> None:
+    """An operator row of 0 s with no result word is 'unknown'; the handset's
+    record of the same call says 'missed'. A third source saying otherwise
+    changes nothing: the first outcome known is kept."""
+    operator = ("Datum;Uur;Nummer;Richting;Duur\n"
+                "10/02/2026;21:00:00;0470 00 00 66;Inkomend;0:00:00\n"
+                "10/02/2026;21:05:00;0470 00 00 66;Inkomend;0:00:12\n")
+    first = import_file(case, write(tmp_path, "operator.csv", operator))
+    assert first.imported == 2
+    rows = case.store.conn.execute("SELECT id, status FROM events ORDER BY id").fetchall()
+    assert [tuple(r) for r in rows] == [(1, "unknown"), (2, "answered")]
+
+    handset = import_file(case, write(tmp_path, "calls.xml", calls_xml((HARASSER, T0 + 1_000, 3, 0),
+                                                                       (HARASSER, T0 + 301_000, 3, 0))))
+    assert (handset.imported, handset.known) == (0, 2)
+    later = import_file(case, write(tmp_path, "calls-2.xml", calls_xml((HARASSER, T0 + 500, 5, 0))))
+    assert (later.imported, later.known) == (0, 1)
+
+    rows = case.store.conn.execute("SELECT id, status, status_raw FROM events ORDER BY id").fetchall()
+    assert [tuple(r) for r in rows] == [(1, "missed", "3"), (2, "answered", "Inkomend")]
+    links = case.store.conn.execute(
+        "SELECT event_id, source_id, locator FROM event_sources ORDER BY event_id, source_id").fetchall()
+    assert [tuple(r) for r in links] == [(1, 1, "row 2"), (1, 2, "call 1"), (1, 3, "call 1"),
+                                         (2, 1, "row 3"), (2, 2, "call 2")]

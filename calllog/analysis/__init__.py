@@ -3,7 +3,7 @@
 no files, no SQL, no terminal (the store and the CLI call in)."""
 
 from calllog.analysis.conclusion import conclusion_text
-from calllog.analysis.findings import FINDINGS_SCHEMA, analyse
+from calllog.analysis.findings import FINDINGS_SCHEMA, analyse, cycle_collection_paused, findings_in_parts, findings_json
 from calllog.analysis.inputs import AnalysisInput, Notice, Person
 from calllog.analysis.notices import notice_instant
 from calllog.analysis.settings import DEFAULT_ANALYSIS_SETTINGS, validate_setting
@@ -17,6 +17,9 @@ __all__ = [
     "Person",
     "analyse",
     "conclusion_text",
+    "cycle_collection_paused",
+    "findings_in_parts",
+    "findings_json",
     "notice_instant",
     "threat_matches",
     "validate_setting",

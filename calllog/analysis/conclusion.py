@@ -21,11 +21,8 @@ def conclusion_text(party: Mapping[str, Any], inp: AnalysisInput) -> str:
     """The summing-up sentence of ``party`` (an entry of ``parties``), in
     the case language."""
     phrases = Phrases(inp.language, inp.owners)
-    events = inp.events
     numbers = tuple(party["numbers"])
-    short = party["party"] in numbers and bool(
-        (events["party"].isin(numbers) & (events["party_quality"] == "short")).any()
-    )
+    short = party["party"] in numbers and any(number in inp.short_parties for number in numbers)
     entry = Entry(-1, party["party"], party["person"], numbers, bool(party["suspect"]), party["party"] not in numbers, short)
     subject = phrases.subject(entry)
     if short:

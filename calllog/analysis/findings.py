@@ -26,7 +26,10 @@ by name.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gc
+import json
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
@@ -34,7 +37,7 @@ import pandas as pd
 
 from calllog.analysis.figures import compute_figures
 from calllog.analysis.frame import Entry, build_entries, day_of, entry_rows, prepare_events
-from calllog.analysis.indicators import entry_indicators
+from calllog.analysis.indicators import IndicatorWriter
 from calllog.analysis.inputs import EVENT_COLUMNS, AnalysisInput
 from calllog.analysis.sentences import Phrases
 from calllog.analysis.settings import Thresholds, effective, threat_words
@@ -50,6 +53,36 @@ _FLAG_COUNTS = ("max_in_10_min", "night", "after_notice", "threat_messages")
 
 def analyse(inp: AnalysisInput, party_filter: str | None = None, start: date | None = None, end: date | None = None) -> dict[str, Any]:
     """The findings document of the events of ``inp``."""
+    with cycle_collection_paused():
+        document = findings_in_parts(inp, party_filter, start, end)
+        document["parties"] = list(document["parties"])
+        return document
+
+
+@contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """The analysis makes hundreds of thousands of dicts and lists (the
+    indicators of every entry and their event ids) and no reference cycle
+    worth a collection, yet Python's cycle collector would walk them over
+    and over as they pile up: a second on a million events. A caller that
+    drops the document before it resumes collecting (the command line)
+    spares the last walk too."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def findings_in_parts(
+    inp: AnalysisInput, party_filter: str | None = None, start: date | None = None, end: date | None = None,
+) -> dict[str, Any]:
+    """``analyse``'s document with ``parties`` an iterator that makes each
+    entry when it is taken: a writer can put one out and let it go before
+    the next (on a million events the whole list is hundreds of megabytes).
+    Take the entries with the cycle collector paused, as ``analyse`` does."""
     missing = [column for column in EVENT_COLUMNS if column not in inp.events.columns]
     if missing:
         raise ValueError(f"the events table lacks the columns {missing}")  # a caller's bug, not the user's
@@ -61,15 +94,21 @@ def analyse(inp: AnalysisInput, party_filter: str | None = None, start: date | N
     earliest = notices[0] if notices else None
     notice_s = (earliest.at_utc - _EPOCH) // timedelta(seconds=1) if earliest else None
     frame = prepare_events(inp.events, inp.tz, start, end, limits.night, notice_s, threat_words(effective(inp.settings)))
-    short = set(inp.events.loc[inp.events["party_quality"] == "short", "party"].astype(str))
-    entries = build_entries(frame, inp.persons, inp.names, short, party_filter)
+    entries = build_entries(frame, inp.persons, inp.names, inp.short_parties, party_filter)
     figures, evidence = compute_figures(entry_rows(frame, entries), len(entries), limits.burst_minutes, limits.burst_contacts)
+    incoming = figures["incoming"].tolist()
+    order = sorted(range(len(entries)), key=lambda i: _rank(entries[i], incoming[i]))
+    totals = _event_totals(frame, inp)
+    withheld = withheld_alongside(frame, [entries[i] for i in order], limits.withheld_window_minutes, phrases)
+    del frame  # the events of the period are no longer needed: free them before the entries are made
+    writer = IndicatorWriter(limits, earliest, phrases, inp.tz)
+    rows = figures.to_dict("records")
 
-    parties = []
-    for entry, row in zip(entries, figures.to_dict("records")):
-        indicators, consistent = entry_indicators(entry, row, evidence, limits, earliest, phrases, inp.tz)
-        parties.append(_entry_document(entry, row, indicators, consistent, inp))
-    order = sorted(range(len(entries)), key=lambda i: _rank(entries[i], parties[i]))
+    def parties() -> Iterator[dict[str, Any]]:
+        for i in order:
+            indicators, consistent = writer.indicators(entries[i], rows[i], evidence)
+            yield _entry_document(entries[i], rows[i], indicators, consistent, inp)
+
     return {
         "schema": FINDINGS_SCHEMA,
         "case": {
@@ -77,14 +116,36 @@ def analyse(inp: AnalysisInput, party_filter: str | None = None, start: date | N
             "timezone": inp.tz.key,
             "notices": [local_iso(notice.at_utc, inp.tz) for notice in notices],
         },
-        "events": _event_totals(frame, inp),
-        "parties": [parties[i] for i in order],
-        "withheld_alongside": withheld_alongside(frame, [entries[i] for i in order], limits.withheld_window_minutes, phrases),
+        "events": totals,
+        "parties": parties(),
+        "withheld_alongside": withheld,
     }
 
 
-def _rank(entry: Entry, document: Mapping[str, Any]) -> tuple[bool, int, bool, str]:
-    return (not entry.suspect, -int(document["incoming"]), not entry.is_person, entry.party)
+def findings_json(document: Mapping[str, Any]) -> Iterator[str]:
+    """The document as JSON text, in pieces to write one after the other:
+    its keys one per line and each entry of ``parties`` on a line of its
+    own, so the text can still be read and searched line by line.
+
+    Each piece comes from the C encoder in one call (``json.dumps(indent=2)``
+    runs in Python and, on a million events, took longer than the analysis
+    itself), and a 100 MB document never exists as one string."""
+    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode  # a tree, made here
+    yield "{"
+    for number, (key, value) in enumerate(document.items()):
+        yield ("," if number else "") + f"\n  {encode(key)}: "
+        if key == "parties":  # a list, or an iterator (``findings_in_parts``)
+            yield "["
+            for index, entry in enumerate(value):
+                yield ("," if index else "") + "\n    " + encode(entry)
+            yield "\n  ]"
+        else:
+            yield encode(value)
+    yield "\n}\n"
+
+
+def _rank(entry: Entry, incoming: int) -> tuple[bool, int, bool, str]:
+    return (not entry.suspect, -int(incoming), not entry.is_person, entry.party)
 
 
 def _event_totals(frame: pd.DataFrame, inp: AnalysisInput) -> dict[str, int | None]:

@@ -11,6 +11,7 @@ Sundays) is one date like any other.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
@@ -70,7 +71,9 @@ def prepare_events(
         frame = frame[frame["day"] >= day_number(start)]
     if end is not None:
         frame = frame[frame["day"] <= day_number(end)]
-    frame = frame.sort_values(["us", "id"], kind="stable").reset_index(drop=True)
+    if not _in_time_order(frame["us"].to_numpy(), frame["id"].to_numpy()):  # the store's order already
+        frame = frame.sort_values(["us", "id"], kind="stable")
+    frame = frame.reset_index(drop=True)
     night_start, night_end = night
     minute = frame["minute"]
     if night_start > night_end:  # the usual night: across midnight
@@ -84,6 +87,12 @@ def prepare_events(
     frame["matches"] = _threat_column(frame, words)
     frame["threat"] = frame["matches"].notna()
     return frame
+
+
+def _in_time_order(instants: np.ndarray, ids: np.ndarray) -> bool:
+    """True when the rows are sorted by instant, then id (no two alike)."""
+    later = instants[1:] > instants[:-1]
+    return bool((later | ((instants[1:] == instants[:-1]) & (ids[1:] > ids[:-1]))).all())
 
 
 def _threat_column(frame: pd.DataFrame, words: Sequence[str]) -> pd.Series:
@@ -115,7 +124,7 @@ def build_entries(
     frame: pd.DataFrame,
     persons: Sequence[Person],
     names: Mapping[str, str],
-    short_parties: set[str],
+    short_parties: AbstractSet[str],
     party_filter: str | None,
 ) -> list[Entry]:
     """Every party of the events, and every person that groups two or more
@@ -147,17 +156,28 @@ def _matches(party: str, person: str | None, wanted: str) -> bool:
     return party in candidates or (person is not None and person.casefold() == text.casefold())
 
 
+# what the figures read of each entry's events
+ROW_COLUMNS = ("id", "us", "incoming", "outgoing", "is_call", "answered", "day", "night", "after", "matches", "threat")
+
+
 def entry_rows(frame: pd.DataFrame, entries: Sequence[Entry]) -> pd.DataFrame:
     """The events of every entry (a person's rows are its parties' rows),
-    with an ``entry`` column, sorted by entry, instant and id."""
-    columns = [column for column in frame.columns if column != "text"]
+    with ``ROW_COLUMNS`` and an ``entry`` column, sorted by entry, instant
+    and id."""
+    columns = list(ROW_COLUMNS)
     entry_of_party = {entry.party: entry.index for entry in entries if not entry.is_person}
     codes = frame["party"].map(entry_of_party)
-    selected = codes.notna()
-    pieces = [frame.loc[selected, columns].assign(entry=codes[selected].astype(np.int64))]
+    selected = codes.notna().to_numpy()
+    positions = [np.flatnonzero(selected)]
+    owners = [codes[selected].to_numpy(np.int64)]
     for entry in entries:
         if entry.is_person:
-            pieces.append(frame.loc[frame["party"].isin(entry.numbers), columns].assign(entry=entry.index))
-    rows = pd.concat(pieces, ignore_index=True)
-    # each piece keeps the frame's order (instant, id): a stable sort by entry suffices
-    return rows.sort_values("entry", kind="stable").reset_index(drop=True)
+            positions.append(np.flatnonzero(frame["party"].isin(entry.numbers).to_numpy()))
+            owners.append(np.full(len(positions[-1]), entry.index, np.int64))
+    row_entries = np.concatenate(owners)
+    # each piece keeps the frame's order (instant, id): a stable sort by entry
+    # suffices, and one take gathers every column at once
+    order = np.argsort(row_entries, kind="stable")
+    rows = frame[columns].take(np.concatenate(positions)[order]).reset_index(drop=True)
+    rows["entry"] = row_entries[order]
+    return rows

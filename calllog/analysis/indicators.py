@@ -29,6 +29,7 @@ hold one.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from calllog.analysis.figures import Evidence
@@ -40,160 +41,161 @@ from calllog.analysis.settings import Thresholds
 Indicator = dict[str, object]
 
 
-def entry_indicators(
-    entry: Entry,
-    figures: Mapping[str, object],
-    evidence: Evidence,
-    limits: Thresholds,
-    notice: Notice | None,
-    phrases: Phrases,
-    tz: ZoneInfo,
-) -> tuple[list[Indicator], bool]:
-    """The indicators of ``entry`` and its ``consistent_with_belaging``."""
-    builder = _Builder(entry, figures, evidence, limits, notice, phrases, tz)
-    indicators = [
-        builder.persistence(), builder.repetition(), builder.one_sidedness(), builder.after_notice(),
-        builder.bursts(), builder.unsocial_hours(), builder.escalation(), builder.threats(),
-    ]
-    met = {str(indicator["id"]): bool(indicator["met"]) for indicator in indicators}
-    consistent = (
-        not entry.short
-        and met["repetition"] and met["persistence"]
-        and (met["one_sidedness"] or met["after_notice"])
-    )
-    return indicators, consistent
+class _Text(Protocol):
+    def __call__(self, key: str, **values: object) -> str: ...
 
 
 def _indicator(name: str, met: bool, value: object, threshold: object, event_ids: list[int], text: str) -> Indicator:
     return {"id": name, "met": met, "value": value, "threshold": threshold, "event_ids": event_ids, "text": text}
 
 
-class _Builder:
-    def __init__(
-        self, entry: Entry, figures: Mapping[str, object], evidence: Evidence, limits: Thresholds,
-        notice: Notice | None, phrases: Phrases, tz: ZoneInfo,
-    ) -> None:
-        self.entry, self.fig, self.evidence, self.limits = entry, figures, evidence, limits
-        self.notice, self.say, self.tz = notice, phrases, tz
-        self.incoming = int(figures["incoming"])  # type: ignore[call-overload]
-        self.subject = phrases.subject(entry)
-        self.common: dict[str, object] = {"subject": self.subject}
-        if self.incoming:
-            self.common.update(
-                first=phrases.date(figures["first_day"]), last=phrases.date(figures["last_day"]),
-                contacts=phrases.count(self.incoming, "contact"), times=phrases.count(self.incoming, "time"),
+class IndicatorWriter:
+    """The indicators of the entries of one analysis. What is the same for
+    every entry (the thresholds in words, the notice) is worded once: a
+    million events can hold 20,000 numbers, each with eight sentences."""
+
+    def __init__(self, limits: Thresholds, notice: Notice | None, phrases: Phrases, tz: ZoneInfo) -> None:
+        self.limits, self.notice, self.say = limits, notice, phrases
+        say = phrases
+        self.notice_text = say.notice(notice, tz) if notice is not None else ""
+        self.persistence_thr = say.count(limits.persistence_days, "day")
+        self.repetition_thr = say.count(limits.repetition_contacts, "contact")
+        self.ratio_pct = say.percent(limits.one_sided_max_ratio)
+        self.after_thr = say.count(limits.after_notice_contacts, "contact")
+        self.night_thr = say.count(limits.unsocial_contacts, "contact")
+        self.min_weeks = say.count(limits.escalation_min_weeks, "week")
+        self.threat_thr = say.count(limits.threat_min_messages, "message")
+
+    def indicators(self, entry: Entry, fig: Mapping[str, object], evidence: Evidence) -> tuple[list[Indicator], bool]:
+        """The indicators of ``entry`` (its ``figures`` row and the event
+        ids behind them) and its ``consistent_with_belaging``."""
+        say, index = self.say, entry.index
+        incoming = int(fig["incoming"])  # type: ignore[call-overload]
+        common: dict[str, object] = {"owner": say.owner, "subject": say.subject(entry)}
+        if incoming:
+            common.update(
+                first=say.date(fig["first_day"]), last=say.date(fig["last_day"]),
+                contacts=say.count(incoming, "contact"), times=say.count(incoming, "time"),
             )
+        no_contact = "" if incoming else say.sentence("no_contact", common)
 
-    def _int(self, key: str) -> int:
-        return int(self.fig[key])  # type: ignore[call-overload]
+        def text(key: str, **values: object) -> str:
+            """The sentence of ``key``, or "no contact" for an entry without contacts."""
+            return say.sentence(key, common | values) if incoming else no_contact
 
-    def _text(self, key: str, **values: object) -> str:
-        if not self.incoming:
-            return self.say.say("no_contact", **self.common)
-        return self.say.say(key, **self.common, **values)
-
-    def persistence(self) -> Indicator:
-        span, threshold = self._int("span_days"), self.limits.persistence_days
-        ids = self.evidence.contact_ids(self.entry.index)
-        met = bool(self.incoming) and span >= threshold
-        text = self._text(
-            "persistence_met" if met else "persistence_not",
-            span=self.say.count(span, "day"), thr=self.say.count(threshold, "day"),
+        contacts = evidence.contact_ids(index)
+        indicators = [
+            self._persistence(fig, incoming, contacts, text),
+            self._repetition(fig, incoming, contacts, text),
+            self._one_sidedness(fig, incoming, evidence.outgoing_ids(index), common, text),
+            self._after_notice(entry, fig, evidence.contact_ids(index, "after"), common),
+            self._bursts(fig, evidence.contact_ids(index, "burst"), text),
+            self._unsocial_hours(fig, incoming, evidence.contact_ids(index, "night"), text),
+            self._escalation(fig, contacts, text),
+            self._threats(fig, evidence.threat_matches(index), text),
+        ]
+        met = {str(indicator["id"]): bool(indicator["met"]) for indicator in indicators}
+        consistent = (
+            not entry.short
+            and met["repetition"] and met["persistence"]
+            and (met["one_sidedness"] or met["after_notice"])
         )
+        return indicators, consistent
+
+    def _persistence(self, fig: Mapping[str, object], incoming: int, ids: list[int], text: _Text) -> Indicator:
+        span, threshold = _int(fig, "span_days"), self.limits.persistence_days
+        met = bool(incoming) and span >= threshold
+        sentence = text("persistence_met" if met else "persistence_not", span=self.say.count(span, "day"), thr=self.persistence_thr)
         bounds = ids[:1] + ids[-1:] if len(ids) > 1 else ids
-        return _indicator("persistence", met, span, threshold, bounds, text)
+        return _indicator("persistence", met, span, threshold, bounds, sentence)
 
-    def repetition(self) -> Indicator:
+    def _repetition(self, fig: Mapping[str, object], incoming: int, ids: list[int], text: _Text) -> Indicator:
         threshold = self.limits.repetition_contacts
-        met = self.incoming >= threshold
-        text = self._text(
+        met = incoming >= threshold
+        sentence = text(
             "repetition_met" if met else "repetition_not",
-            calls=self.say.count(self._int("calls_in"), "attempt"), unanswered=self._int("unanswered_calls"),
-            messages=self.say.count(self._int("messages_in"), "message"), thr=self.say.count(threshold, "contact"),
+            calls=self.say.count(_int(fig, "calls_in"), "attempt"), unanswered=_int(fig, "unanswered_calls"),
+            messages=self.say.count(_int(fig, "messages_in"), "message"), thr=self.repetition_thr,
         )
-        return _indicator("repetition", met, self.incoming, threshold, self.evidence.contact_ids(self.entry.index), text)
+        return _indicator("repetition", met, incoming, threshold, ids, sentence)
 
-    def one_sidedness(self) -> Indicator:
-        outgoing, ratio = self._int("outgoing"), self.limits.one_sided_max_ratio
-        value = round(outgoing / self.incoming, 4) if self.incoming else None
+    def _one_sidedness(
+        self, fig: Mapping[str, object], incoming: int, ids: list[int], common: dict[str, object], text: _Text,
+    ) -> Indicator:
+        outgoing, ratio = _int(fig, "outgoing"), self.limits.one_sided_max_ratio
+        value = round(outgoing / incoming, 4) if incoming else None
         # the tolerance keeps 3 out of 30 at "10 %" although 0.1 * 30 is 3.0000000000000004
-        met = bool(self.incoming) and outgoing <= ratio * self.incoming + 1e-9
+        met = bool(incoming) and outgoing <= ratio * incoming + 1e-9
         values = {
             "out": self.say.count(outgoing, "contact"), "out_times": self.say.count(outgoing, "time"),
-            "pct": self.say.percent(value or 0.0), "thr_pct": self.say.percent(ratio),
+            "pct": self.say.percent(value or 0.0), "thr_pct": self.ratio_pct,
         }
-        if not self.incoming:
-            text = self.say.say("one_sidedness_none", **self.common, **values)
+        if not incoming:
+            sentence = self.say.sentence("one_sidedness_none", common | values)
         else:
             key = ("one_sidedness_never" if outgoing == 0 else "one_sidedness_met") if met else "one_sidedness_not"
-            text = self._text(key, **values)
-        return _indicator("one_sidedness", met, value, ratio, self.evidence.outgoing_ids(self.entry.index), text)
+            sentence = text(key, **values)
+        return _indicator("one_sidedness", met, value, ratio, ids, sentence)
 
-    def after_notice(self) -> Indicator:
-        after, threshold = self._int("after_notice"), self.limits.after_notice_contacts
-        ids = self.evidence.contact_ids(self.entry.index, "after")
+    def _after_notice(self, entry: Entry, fig: Mapping[str, object], ids: list[int], common: dict[str, object]) -> Indicator:
+        after, threshold = _int(fig, "after_notice"), self.limits.after_notice_contacts
         if self.notice is None:
-            return _indicator("after_notice", False, after, threshold, ids, self.say.say("after_notice_none", **self.common))
-        notice = self.say.notice(self.notice, self.tz)
-        met = self.entry.suspect and after >= threshold
-        if not self.entry.suspect:
+            return _indicator("after_notice", False, after, threshold, ids, self.say.sentence("after_notice_none", common))
+        met = entry.suspect and after >= threshold
+        if not entry.suspect:
             key = "after_notice_not_suspect"
         else:
             key = "after_notice_met" if met else ("after_notice_few" if after else "after_notice_zero")
-        last_after = self.say.date(self.fig["last_after_day"]) if after else ""
-        text = self.say.say(
-            key, **self.common, notice=notice, after=after, after_times=self.say.count(after, "time"),
-            after_contacts=self.say.count(after, "contact"),
-            last_after=last_after, thr=self.say.count(threshold, "contact"),
-        )
-        return _indicator("after_notice", met, after, threshold, ids, text)
+        sentence = self.say.sentence(key, common | {
+            "notice": self.notice_text, "after": after, "after_times": self.say.count(after, "time"),
+            "after_contacts": self.say.count(after, "contact"),
+            "last_after": self.say.date(fig["last_after_day"]) if after else "", "thr": self.after_thr,
+        })
+        return _indicator("after_notice", met, after, threshold, ids, sentence)
 
-    def bursts(self) -> Indicator:
-        most, threshold, minutes = self._int("burst_max"), self.limits.burst_contacts, self.limits.burst_minutes
+    def _bursts(self, fig: Mapping[str, object], ids: list[int], text: _Text) -> Indicator:
+        most, threshold, minutes = _int(fig, "burst_max"), self.limits.burst_contacts, self.limits.burst_minutes
         met = most >= threshold
-        burst_day = ""
-        if met:
-            burst_day = self.say.date(self.fig["burst_max_day"])
-        text = self._text(
+        sentence = text(
             "bursts_met" if met else "bursts_not",
-            burst_days=self.say.count(self._int("burst_days"), "day"), burst_max=most,
-            burst_day=burst_day, thr=threshold, minutes=minutes,
+            burst_days=self.say.count(_int(fig, "burst_days"), "day"), burst_max=most,
+            burst_day=self.say.date(fig["burst_max_day"]) if met else "", thr=threshold, minutes=minutes,
         )
-        return _indicator("bursts", met, most, threshold, self.evidence.contact_ids(self.entry.index, "burst"), text)
+        return _indicator("bursts", met, most, threshold, ids, sentence)
 
-    def unsocial_hours(self) -> Indicator:
-        night, threshold = self._int("night"), self.limits.unsocial_contacts
+    def _unsocial_hours(self, fig: Mapping[str, object], incoming: int, ids: list[int], text: _Text) -> Indicator:
+        night, threshold = _int(fig, "night"), self.limits.unsocial_contacts
         met = night >= threshold
         key = "unsocial_hours_met" if met else ("unsocial_hours_few" if night else "unsocial_hours_zero")
-        text = self._text(
-            key, night=night, night_pct=self.say.percent(night / self.incoming if self.incoming else 0.0),
-            night_start=self.limits.night_start, night_end=self.limits.night_end, thr=self.say.count(threshold, "contact"),
+        sentence = text(
+            key, night=night, night_pct=self.say.percent(night / incoming if incoming else 0.0),
+            night_start=self.limits.night_start, night_end=self.limits.night_end, thr=self.night_thr,
         )
-        return _indicator("unsocial_hours", met, night, threshold, self.evidence.contact_ids(self.entry.index, "night"), text)
+        return _indicator("unsocial_hours", met, night, threshold, ids, sentence)
 
-    def escalation(self) -> Indicator:
-        trend = round(float(self.fig["weekly_trend"]), 4)  # type: ignore[arg-type]
-        weeks, minimum, slope = self._int("weeks"), self.limits.escalation_min_weeks, self.limits.escalation_min_slope
+    def _escalation(self, fig: Mapping[str, object], ids: list[int], text: _Text) -> Indicator:
+        trend = round(float(fig["weekly_trend"]), 4)  # type: ignore[arg-type]
+        weeks, minimum, slope = _int(fig, "weeks"), self.limits.escalation_min_weeks, self.limits.escalation_min_slope
         met = weeks >= minimum and trend > slope
         key = "escalation_short" if weeks < minimum else ("escalation_met" if met else "escalation_not")
-        text = self._text(
-            key, weeks=self.say.count(weeks, "week"), min_weeks=self.say.count(minimum, "week"),
-            slope=self.say.decimal(trend),
-        )
-        return _indicator("escalation", met, trend, slope, self.evidence.contact_ids(self.entry.index), text)
+        sentence = text(key, weeks=self.say.count(weeks, "week"), min_weeks=self.min_weeks, slope=self.say.decimal(trend))
+        return _indicator("escalation", met, trend, slope, ids, sentence)
 
-    def threats(self) -> Indicator:
-        count, threshold = self._int("threat_messages"), self.limits.threat_min_messages
-        matches = self.evidence.threat_matches(self.entry.index)
+    def _threats(self, fig: Mapping[str, object], matches: list[tuple[int, list[str]]], text: _Text) -> Indicator:
+        count, threshold = _int(fig, "threat_messages"), self.limits.threat_min_messages
         met = count >= threshold
         examples: list[str] = []
         for _, words in matches:
             examples.extend(word for word in words if word not in examples)
         key = "threats_met" if met else ("threats_few" if count else "threats_zero")
-        text = self._text(
-            key, threats=self.say.count(count, "message"), thr=self.say.count(threshold, "message"),
+        sentence = text(
+            key, threats=self.say.count(count, "message"), thr=self.threat_thr,
             examples=", ".join(f'"{word}"' for word in examples[:3]),
         )
-        indicator = _indicator("threats", met, count, threshold, [event_id for event_id, _ in matches], text)
+        indicator = _indicator("threats", met, count, threshold, [event_id for event_id, _ in matches], sentence)
         indicator["matches"] = [{"event_id": event_id, "words": words} for event_id, words in matches]
         return indicator
+
+
+def _int(figures: Mapping[str, object], key: str) -> int:
+    return int(figures[key])  # type: ignore[call-overload]

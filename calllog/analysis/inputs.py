@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -70,3 +71,10 @@ class AnalysisInput:
     language: str
     sources: int
     names: Mapping[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def short_parties(self) -> frozenset[str]:
+        """The parties with an event of a short number (a service): looked
+        up once, not once per entry a report sums up."""
+        events = self.events
+        return frozenset(events.loc[events["party_quality"] == "short", "party"].astype(str))

@@ -8,7 +8,7 @@ zone, decimals with a comma in Dutch and French.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from calllog.analysis.frame import Entry, day_of
@@ -28,11 +28,16 @@ class Phrases:
         self.language = language
         self.templates = TEMPLATES[language]
         self.nouns = NOUNS[language]
+        self._dates: dict[int, str] = {}
         self.owner = self.join([display_number(owner) for owner in owners], "or") if owners else self.templates["the_user"]
 
     def say(self, key: str, **values: object) -> str:
         """One sentence, its first letter a capital."""
-        text = self.templates[key].format(owner=self.owner, **values)
+        return self.sentence(key, {"owner": self.owner, **values})
+
+    def sentence(self, key: str, values: Mapping[str, object]) -> str:
+        """``say`` with the values in one mapping, ``owner`` among them."""
+        text = self.templates[key].format_map(values)
         return text[:1].upper() + text[1:]
 
     def word(self, key: str) -> str:
@@ -48,7 +53,11 @@ class Phrases:
         return ", ".join(items[:-1]) + f" {self.templates[conjunction]} " + items[-1]
 
     def date(self, day: object) -> str:
-        return day_of(int(day)).strftime("%d/%m/%Y")  # type: ignore[call-overload]
+        number = int(day)  # type: ignore[call-overload]
+        shown = self._dates.get(number)
+        if shown is None:  # thousands of entries share a few hundred dates
+            shown = self._dates[number] = day_of(number).strftime("%d/%m/%Y")
+        return shown
 
     def decimal(self, value: float, places: int = 2) -> str:
         rounded = round(value, places) + 0.0  # + 0.0 turns -0.0 into 0.0

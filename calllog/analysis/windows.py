@@ -26,7 +26,21 @@ def group_bounds(groups: IntArray) -> IntArray:
 
 def window_counts(instants_us: IntArray, bounds: IntArray, width_us: int) -> IntArray:
     """For each contact, how many contacts of its group fall in
-    [its instant, its instant + width)."""
+    [its instant, its instant + width).
+
+    The groups are laid end to end on one time line, each starting more
+    than ``width_us`` after the last instant of the one before, so that one
+    search over the whole line finds every window's end and no window
+    reaches into the next group (a loop over 20,000 groups took a tenth of
+    a second). Where that line would not fit in 64 bits, group by group."""
+    if len(instants_us) == 0:
+        return np.zeros(0, np.int64)
+    first, last = instants_us[bounds[:-1]], instants_us[bounds[1:] - 1]  # sorted within each group
+    gaps = last - first + width_us + 1
+    if float(gaps.astype(np.float64).sum()) < 2.0**62:
+        shift = np.cumsum(gaps) - gaps - first
+        line = instants_us + np.repeat(shift, np.diff(bounds))
+        return np.searchsorted(line, line + width_us, side="left") - np.arange(len(line))
     counts = np.ones(len(instants_us), np.int64)
     for start, stop in zip(bounds[:-1].tolist(), bounds[1:].tolist()):
         if stop - start < 2:

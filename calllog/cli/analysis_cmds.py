@@ -3,16 +3,18 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 
-from calllog.analysis import DEFAULT_ANALYSIS_SETTINGS, analyse, conclusion_text, notice_instant, validate_setting
+from calllog.analysis import (
+    DEFAULT_ANALYSIS_SETTINGS, analyse, conclusion_text, cycle_collection_paused, findings_in_parts, findings_json,
+    notice_instant, validate_setting,
+)
 from calllog.case import Case, check_language
-from calllog.casedata import analysis_settings, load_analysis_input
+from calllog.casedata import ANALYSIS_COLUMNS, analysis_settings, load_analysis_input
 from calllog.cli.options import case_option, count, open_case, render_table
 from calllog.errors import SettingsError
 from calllog.model import PartyQuality
@@ -190,12 +192,20 @@ def analyse_command(as_json: bool, party: str | None, start: str | None, end: st
       calllog analyse
       calllog analyse --party Jens --json
     """
-    case = open_case(case_dir)
-    inp = load_analysis_input(case)
-    document = analyse(inp, party, _parse_day(start, "--from"), _parse_day(end, "--to"))
+    with cycle_collection_paused():  # resumed once the document is gone
+        _analyse_and_show(open_case(case_dir), as_json, party, _parse_day(start, "--from"), _parse_day(end, "--to"))
+
+
+def _analyse_and_show(case: Case, as_json: bool, party: str | None, start: date | None, end: date | None) -> None:
+    inp = load_analysis_input(case, ANALYSIS_COLUMNS)
     if as_json:
-        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        # each party made, written and let go in turn; color=True: JSON
+        # escapes every control character, so there is no terminal code to
+        # strip, and looking for one would scan every piece again
+        for piece in findings_json(findings_in_parts(inp, party, start, end)):
+            click.echo(piece, nl=False, color=True)
         return
+    document = analyse(inp, party, start, end)
     shown = _entries_to_show(document, party)
     if not shown:
         click.echo("No contacts to analyse." if not party else f"No contacts from {party}.")
@@ -233,7 +243,7 @@ def _entries_to_show(document: dict[str, Any], party: str | None) -> list[dict[s
     if party:
         return list(entries)
     interest = [e for e in entries if e["suspect"] or e["consistent_with_belaging"]]
-    others = [e for e in entries if e not in interest][:TOP_OTHERS]
+    others = [e for e in entries if not (e["suspect"] or e["consistent_with_belaging"])][:TOP_OTHERS]
     return interest + others
 
 

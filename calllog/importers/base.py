@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from calllog.model import ContactCard, Record, Skip
+from calllog.record_columns import RecordColumns
 
 HEAD_BYTES = 64 * 1024  # how much of a file ``identify`` is shown
 
@@ -72,6 +73,20 @@ class Importer:
         ``calllog.errors.ImportFailed`` when the file cannot be read at all
         (truncated XML, wrong encoding): the pipeline then keeps nothing."""
         raise NotImplementedError
+
+    def extract_columns(self, path: Path, ctx: ImportContext) -> Iterator[RecordColumns | Skip | ContactCard]:
+        """What ``extract`` yields, with the records gathered into column
+        batches (what the import pipeline reads). Records stay in file
+        order and so do skips, but a skip may come after records that
+        follow it in the file. An importer of big files overrides this to
+        build its columns without a ``Record`` per row."""
+        batch = RecordColumns()
+        for item in self.extract(path, ctx):
+            if isinstance(item, Record):
+                batch.append(item)
+            else:
+                yield item
+        yield batch
 
     def describe(self, path: Path, ctx: ImportContext) -> list[str]:
         """Lines saying what the importer understood of the file, for

@@ -87,7 +87,8 @@ from calllog.importers.table_reader import (
     DELIMITERS, head_encoding, head_lines, is_workbook, looks_binary, split_line,
 )
 from calllog.importers.table_records import ClockSeries, RowReader, read_clocks
-from calllog.model import Record, Skip
+from calllog.model import ContactCard, Record, Skip
+from calllog.record_columns import RecordColumns
 from calllog.timeutil import local_iso
 
 PREVIEW_ROWS = 5
@@ -136,6 +137,22 @@ class TableImporter(Importer):
         size = path.stat().st_size
         series = read_clocks(plan, ctx, size)
         yield from RowReader(plan, series).records(ctx, size)
+
+    def extract_columns(self, path: Path, ctx: ImportContext) -> Iterator[RecordColumns | Skip | ContactCard]:
+        """A text table column by column (``table_fast``) when it can be
+        read so exactly; a workbook, or a text it cannot, row by row."""
+        plan = self._plan(path, ctx)
+        if plan.problem is not None:
+            raise ImportFailed(f"{path.name} cannot be imported: {plan.problem}.", hint=MAPPING_HINT)
+        from calllog.importers.table_fast import read_table_columns  # pandas: only when a table is read
+
+        read = read_table_columns(plan, ctx)
+        if read is None:
+            yield from super().extract_columns(path, ctx)
+            return
+        columns, skips = read
+        yield from skips
+        yield columns
 
     def describe(self, path: Path, ctx: ImportContext) -> list[str]:
         plan = self._plan(path, ctx)

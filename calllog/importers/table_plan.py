@@ -40,6 +40,17 @@ _DELIMITER_NAMES = {";": '";"', ",": '","', "\t": "tab", "|": '"|"'}
 
 
 @dataclass(frozen=True)
+class TextSource:
+    """How a text table's rows are read (what the column-at-a-time reader
+    of ``table_fast`` needs besides the layout)."""
+
+    path: Path
+    encoding: str
+    forced: bool  # the encoding came from the mapping: decode strictly
+    delimiter: str
+
+
+@dataclass(frozen=True)
 class TablePlan:
     """Everything decided before the first data row is read."""
 
@@ -55,6 +66,7 @@ class TablePlan:
     problem: str | None  # why the file cannot be imported as it is, or None
     # workbook rows with a formula whose result was never saved -> that cell ("C7")
     uncalculated: Mapping[int, str] = field(default_factory=dict)
+    text: TextSource | None = None  # None for a workbook
 
     def cell(self, cells: Sequence[Cell], role: Role) -> Cell:
         index = self.layout.index(role)
@@ -123,7 +135,8 @@ def _plan_text(path: Path, head: bytes, mapping: TableMapping) -> TablePlan:
 
     name = _ENCODING_NAMES.get(encoding, encoding) + (" (from the mapping)" if forced else "")
     what = (f"Text table, encoding {name}, delimiter {_DELIMITER_NAMES.get(delimiter, repr(delimiter))}",)
-    return _finish(what, layout, mapping, rows, EXCEL_EPOCH, owner_in_titles(titles, layout.header_row))
+    plan = _finish(what, layout, mapping, rows, EXCEL_EPOCH, owner_in_titles(titles, layout.header_row))
+    return replace(plan, text=TextSource(path, encoding, forced, delimiter))
 
 
 def _pick_delimiter(found: dict[str, Layout], lines: list[str]) -> str:

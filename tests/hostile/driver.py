@@ -66,9 +66,9 @@ def _signal_before_begin(signal: Path) -> None:
     original = Store.transaction
 
     @contextmanager
-    def announced(self: Store) -> Iterator[Any]:
+    def announced(self: Store, *args: Any, **kwargs: Any) -> Iterator[Any]:
         signal.write_text("begin\n", encoding="utf-8")
-        with original(self) as conn:
+        with original(self, *args, **kwargs) as conn:
             yield conn
 
     Store.transaction = announced  # type: ignore[method-assign]
