@@ -165,15 +165,13 @@ class _TableColumns:
         """Pass 1 of ``table_records`` for every row: the parts of its date
         and time, ``valid`` where they could be read."""
         time_at = self.at[Role.TIME]
-        if time_at is None:
-            kinds, hours, minutes, seconds = (np.array([_NO_TIME]), *[np.zeros(1, np.int64)] * 3)
-            time_codes = np.zeros(self.count, dtype=np.int64)
-        else:
-            times, time_codes = self.spread(time_at, _time_of_text)
-            kinds = np.array([_time_kind(t) for t in times] or [_NO_TIME])
-            hours, minutes, seconds = (np.array([t[k] if isinstance(t, tuple) else 0 for t in times] or [0])
-                                       for k in range(3))
-        found = [d for d in dates] or [None]
+        # without a time column every row reads as an empty time cell ("")
+        times, time_codes = self.spread(time_at, _time_of_text) if time_at is not None else \
+            ([""], np.zeros(self.count, dtype=np.int64))
+        kinds = np.array([_time_kind(t) for t in times] or [_NO_TIME])
+        hours, minutes, seconds = (np.array([t[k] if isinstance(t, tuple) else 0 for t in times] or [0])
+                                   for k in range(3))
+        found = list(dates) or [None]
         date_ok = np.array([isinstance(d, tuple) for d in found])[date_codes]
         rest = [d[5] if isinstance(d, tuple) else "" for d in found]
         rest_kinds = np.array([_time_kind(r) for r in rest])
