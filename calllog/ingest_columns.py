@@ -10,6 +10,7 @@ the rows reach SQLite as columns zipped together.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -21,6 +22,7 @@ import pandas as pd
 
 from calllog.case import Case
 from calllog.corroborate import MatchSide, match_sides
+from calllog.distinct import spread
 from calllog.model import Channel, ContactCard, Direction, Party, PartyQuality, Status
 from calllog.phone import normalise_number
 from calllog.record_columns import RecordColumns
@@ -55,10 +57,7 @@ def per_distinct(values: Sequence[Hashable], convert: Callable[[Any], T], missin
     if not values:
         return []
     codes, uniques = pd.factorize(np.asarray(values, dtype=object))
-    converted = np.empty(len(uniques) + 1, dtype=object)
-    converted[:-1] = [convert(value) for value in uniques]
-    converted[-1] = missing  # code -1: None
-    return converted[codes].tolist()  # type: ignore[no-any-return]
+    return spread(codes, uniques, convert, missing).tolist()  # type: ignore[no-any-return]
 
 
 def normalised_parties(columns: RecordColumns, region: str) -> PartyColumns:
@@ -183,8 +182,6 @@ def store_events(
 
 
 def _attachments_json(attachments: Sequence[tuple[str, ...]]) -> list[str]:
-    import json
-
     if attachments.count(()) == len(attachments):  # most files: no record has any
         return [_NO_ATTACHMENTS] * len(attachments)
     return [json.dumps(list(names), ensure_ascii=False) if names else _NO_ATTACHMENTS for names in attachments]

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from calllog.distinct import spread
 from calllog.importers.base import ImportContext
 from calllog.importers.table_columns import Role
 from calllog.importers.table_plan import TablePlan
@@ -136,8 +137,8 @@ class _TableColumns:
 
     def mapped(self, index: int | None, convert: Any) -> np.ndarray:
         """``convert`` of every row's text of a column (once per distinct text)."""
-        converted, codes = self.spread(index, convert)
-        return np.array(converted + [None], dtype=object)[codes]
+        codes, uniques = self.distinct(index)
+        return spread(codes, uniques, convert)
 
     def row_cells(self, position: int) -> list[str]:
         return [self.cells[j][position] for j in range(int(self.fields[position]))]
@@ -231,9 +232,8 @@ class _TableColumns:
         month = np.where(swap, parts["second"], parts["first"])
         day = np.where(swap, parts["first"], parts["second"])
         year = parts["year"]
-        real = parts["valid"] & (year >= 1) & (year <= 9999) & (month >= 1) & (month <= 12) & (day >= 1) & \
-            (day <= _days_in_month(year, month))
-        days = _days_from_civil(np.where(real, year, 1970), np.where(real, month, 1), np.where(real, day, 1))
+        days, real = _days_since_1970(year, month, day)
+        real &= parts["valid"]
         local_us = days * DAY_US + (parts["hour"] * 3600 + parts["minute"] * 60 + parts["seconds"]) * 1_000_000
         return resolve_wall_clock_columns(local_us, real, self.ctx.tz)
 
@@ -260,7 +260,7 @@ class _TableColumns:
         is_call = channel == Channel.CALL
         # a missing duration column reads as "" here and as None row by row: both give no duration
         durations, duration_codes = self.spread(at[Role.DURATION], reader.duration)
-        duration = np.array(durations + [None], dtype=object)[duration_codes]
+        duration = np.array(durations + [None], dtype=object)[duration_codes]  # floats and None: a flat array
         duration[~is_call] = None
         lasted = np.array([bool(d) for d in durations] + [False], dtype=bool)[duration_codes] & is_call
         status = status_of[combo_of_row]
@@ -374,17 +374,12 @@ def _put(columns: RecordColumns, index: int, record: Record) -> None:
         values[index] = to_us(record.instant_utc) if name == "instant_us" else getattr(record, name)
 
 
-def _days_in_month(year: np.ndarray, month: np.ndarray) -> np.ndarray:
-    leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
-    lengths = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int64)
-    return lengths[np.clip(month, 0, 12)] + (leap & (month == 2))
-
-
-def _days_from_civil(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> np.ndarray:
-    """Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm)."""
-    year = year - (month <= 2)
-    era = np.floor_divide(year, 400)
-    year_of_era = year - era * 400
-    day_of_year = (153 * (month + np.where(month > 2, -3, 9)) + 2) // 5 + day - 1
-    day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
-    return era * 146097 + day_of_era - 719468
+def _days_since_1970(year: np.ndarray, month: np.ndarray, day: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Days since 1970-01-01 of each date, by numpy's calendar, and whether
+    it is a real date (a 31 February rolls into March and is not)."""
+    possible = (year >= 1) & (year <= 9999) & (month >= 1) & (month <= 12) & (day >= 1) & (day <= 31)
+    year, month, day = np.where(possible, year, 1970), np.where(possible, month, 1), np.where(possible, day, 1)
+    first = ((year - 1970) * 12 + month - 1).astype("datetime64[M]")
+    dates = first.astype("datetime64[D]") + (day - 1)
+    real = possible & (dates.astype("datetime64[M]") == first)
+    return dates.astype(np.int64), real
